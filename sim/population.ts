@@ -1,0 +1,197 @@
+/**
+ * The stakeholders of a scenario as struct-of-arrays: one typed array per attribute, indexed by
+ * stakeholder (vectors flattened as `i * D + k`). Generated groups are expanded here, drawing
+ * from the run's stream in scenario order, member by member, field by field (MODEL.md section 9).
+ */
+import type { Rng } from './rng.ts';
+import {
+  ATTRIBUTE_RANGES,
+  isGroup,
+  ROLES,
+  type GroupSpec,
+  type Role,
+  type ScalarDistribution,
+  type Scenario,
+  type VectorDistribution,
+} from './scenario-schema.ts';
+
+/** Role bits, one per column of the convenor's table. */
+export const ROLE_BIT: Record<Role, number> = {
+  defines: 1,
+  affected: 2,
+  involved: 4,
+  decides: 8,
+  implements: 16,
+};
+
+export function roleBits(roles: readonly Role[]): number {
+  let bits = 0;
+  for (const role of roles) bits |= ROLE_BIT[role];
+  return bits;
+}
+
+export interface Population {
+  /** Number of stakeholders after expansion. */
+  n: number;
+  /** Number of issues. */
+  d: number;
+  ideal: Float64Array;
+  /** Salience, normalised so each stakeholder's weights sum to 1. */
+  salience: Float64Array;
+  power: Float64Array;
+  resources: Float64Array;
+  reservation: Float64Array;
+  concession: Float64Array;
+  openness: Float64Array;
+  outside: Float64Array;
+  absence: Float64Array;
+  patience: Float64Array;
+  /** Cost of attending one round (the constituency's, else the convenor's). */
+  cost: Float64Array;
+  constituency: Int32Array;
+  roles: Uint8Array;
+  /** The id of stakeholder i (generated ids are made on demand). */
+  id(i: number): string;
+  /** The index of stakeholder id, or -1. */
+  indexOf(id: string): number;
+}
+
+type ScalarField = 'power' | 'resources' | 'reservation' | 'concession' | 'openness' | 'outside' | 'absence' | 'patience';
+const SCALAR_FIELDS: readonly ScalarField[] = [
+  'power',
+  'resources',
+  'reservation',
+  'concession',
+  'openness',
+  'outside',
+  'absence',
+  'patience',
+];
+
+/** Open bounds are kept open by this margin when a normal draw is clipped. */
+const OPEN_MARGIN = 1e-6;
+
+function clip(value: number, range: { min?: number; max?: number; above?: boolean; below?: boolean }): number {
+  let v = value;
+  if (range.min !== undefined) v = Math.max(v, range.above ? range.min + OPEN_MARGIN : range.min);
+  if (range.max !== undefined) v = Math.min(v, range.below ? range.max - OPEN_MARGIN : range.max);
+  return v;
+}
+
+function drawScalar(form: ScalarDistribution, range: object, rng: Rng): number {
+  if (typeof form === 'number') return form;
+  if ('uniform' in form) {
+    const [lo, hi] = form.uniform;
+    return lo + (hi - lo) * rng.uniform();
+  }
+  return clip(form.normal.mean + form.normal.sd * rng.normal(), range);
+}
+
+const at = (v: number | number[], k: number) => (typeof v === 'number' ? v : v[k]);
+
+function drawVector(form: VectorDistribution, range: object, rng: Rng, out: Float64Array, offset: number, d: number) {
+  for (let k = 0; k < d; k++) {
+    let v: number;
+    if (typeof form === 'number') v = form;
+    else if (Array.isArray(form)) v = drawScalar(form[k], range, rng);
+    else if ('uniform' in form) {
+      const lo = at(form.uniform[0], k);
+      const hi = at(form.uniform[1], k);
+      v = lo + (hi - lo) * rng.uniform();
+    } else v = clip(at(form.normal.mean, k) + at(form.normal.sd, k) * rng.normal(), range);
+    out[offset + k] = v;
+  }
+}
+
+function normaliseSalience(salience: Float64Array, offset: number, d: number) {
+  let sum = 0;
+  for (let k = 0; k < d; k++) sum += salience[offset + k];
+  if (sum > 0) for (let k = 0; k < d; k++) salience[offset + k] /= sum;
+  else for (let k = 0; k < d; k++) salience[offset + k] = 1 / d;
+}
+
+export function countStakeholders(scenario: Scenario): number {
+  let n = 0;
+  for (const entry of scenario.stakeholders) n += isGroup(entry) ? entry.generate : 1;
+  return n;
+}
+
+/** Expands a validated scenario into typed arrays, drawing generated members from `rng`. */
+export function createPopulation(scenario: Scenario, rng: Rng): Population {
+  const n = countStakeholders(scenario);
+  const d = scenario.issues.length;
+  const constituencyIndex = new Map(scenario.constituencies.map((c, i) => [c.id, i]));
+  const p = {
+    n,
+    d,
+    ideal: new Float64Array(n * d),
+    salience: new Float64Array(n * d),
+    power: new Float64Array(n),
+    resources: new Float64Array(n),
+    reservation: new Float64Array(n),
+    concession: new Float64Array(n),
+    openness: new Float64Array(n),
+    outside: new Float64Array(n),
+    absence: new Float64Array(n),
+    patience: new Float64Array(n),
+    cost: new Float64Array(n),
+    constituency: new Int32Array(n),
+    roles: new Uint8Array(n),
+  };
+
+  // Ids: explicit ones kept, generated ones computed from the group's prefix on demand.
+  const explicitIds = new Map<number, string>();
+  const groups: { start: number; count: number; prefix: string }[] = [];
+
+  let i = 0;
+  for (const entry of scenario.stakeholders) {
+    const c = constituencyIndex.get(entry.constituency)!;
+    const constituency = scenario.constituencies[c];
+    const roles = roleBits(entry.roles ?? constituency.roles);
+    const cost = constituency.attendanceCost ?? scenario.convenor.attendanceCost;
+    if (isGroup(entry)) {
+      groups.push({ start: i, count: entry.generate, prefix: entry.idPrefix });
+      for (let m = 0; m < entry.generate; m++, i++) {
+        drawMember(entry, i, p, d, rng);
+        p.constituency[i] = c;
+        p.roles[i] = roles;
+        p.cost[i] = cost;
+      }
+    } else {
+      explicitIds.set(i, entry.id);
+      p.ideal.set(entry.ideal, i * d);
+      if (entry.salience) p.salience.set(entry.salience, i * d);
+      normaliseSalience(p.salience, i * d, d);
+      for (const field of SCALAR_FIELDS) p[field][i] = entry[field];
+      p.constituency[i] = c;
+      p.roles[i] = roles;
+      p.cost[i] = cost;
+      i++;
+    }
+  }
+
+  let index: Map<string, number> | undefined;
+  const id = (j: number): string => {
+    const explicit = explicitIds.get(j);
+    if (explicit !== undefined) return explicit;
+    for (const g of groups) if (j >= g.start && j < g.start + g.count) return `${g.prefix}-${j - g.start + 1}`;
+    return `#${j}`;
+  };
+  return {
+    ...p,
+    id,
+    indexOf(wanted: string) {
+      index ??= new Map(Array.from({ length: n }, (_, j) => [id(j), j]));
+      return index.get(wanted) ?? -1;
+    },
+  };
+}
+
+function drawMember(group: GroupSpec, i: number, p: Omit<Population, 'id' | 'indexOf' | 'n' | 'd'>, d: number, rng: Rng) {
+  drawVector(group.ideal, ATTRIBUTE_RANGES.ideal, rng, p.ideal, i * d, d);
+  if (group.salience !== undefined) drawVector(group.salience, ATTRIBUTE_RANGES.salience, rng, p.salience, i * d, d);
+  normaliseSalience(p.salience, i * d, d);
+  for (const field of SCALAR_FIELDS) p[field][i] = drawScalar(group[field], ATTRIBUTE_RANGES[field], rng);
+}
+
+export { ROLES };

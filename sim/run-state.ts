@@ -1,0 +1,165 @@
+/**
+ * Everything a run changes, round by round: per-stakeholder state in typed arrays, per-constituency
+ * state in small arrays, and the round's own numbers. Phases read and write it; nothing else does.
+ */
+import { readConditions, type Conditions } from './conditions.ts';
+import { createPopulation, ROLE_BIT, type Population } from './population.ts';
+import { createRecord, type Record } from './record.ts';
+import type { Rng } from './rng.ts';
+import { MEASURES, type End, type Series } from './result.ts';
+import type { Scenario } from './scenario-schema.ts';
+
+/** How a present stakeholder stands on this round's proposal. */
+export const STANCE = {
+  absent: 0,
+  supports: 1,
+  /** Objects, but engages and only a decimal point remains: counts as support. */
+  addressed: 2,
+  objects: 3,
+  /** Does not engage with the proposal at all (beyond its openness). */
+  disengaged: 4,
+} as const;
+
+export interface RunState {
+  scenario: Scenario;
+  pop: Population;
+  cond: Conditions;
+  rng: Rng;
+  record: Record;
+  /** The round being run (rounds run so far, once a round is over). */
+  t: number;
+  end: End | null;
+
+  // Fixed per stakeholder, derived once.
+  /** Weight in support shares: power, or 1 by head. */
+  weight: Float64Array;
+  involved: Uint8Array;
+  decides: Uint8Array;
+  implements: Uint8Array;
+  affected: Uint8Array;
+  /** ρ*: reservation raised by the outside option when the process does not bind (MODEL.md 5.4). */
+  floor: Float64Array;
+  /** T: the declared deadline, or the stakeholder's patience. */
+  horizonFelt: Float64Array;
+
+  // Changing per stakeholder.
+  position: Float64Array;
+  resources: Float64Array;
+  present: Uint8Array;
+  dropped: Uint8Array;
+  joined: Uint8Array;
+  /** Consecutive rounds it could not afford to attend. */
+  broke: Int32Array;
+  /** τ: felt time. */
+  felt: Float64Array;
+  aspiration: Float64Array;
+  /** d_i(x_i, p): distance from its ideal to this round's proposal. */
+  distance: Float64Array;
+  stance: Uint8Array;
+  /** Rounds in which it was among the blockers. */
+  blockedCount: Int32Array;
+
+  // Per constituency.
+  organized: Uint8Array;
+  chair: Int32Array;
+  presentCount: Int32Array;
+
+  // The round.
+  proposal: Float64Array;
+  openItems: number;
+  invitedWeight: number;
+  presentWeight: number;
+  lowQuorumRounds: number;
+  support: number;
+  headSupport: number;
+  dispersion: number;
+  /** The rule passed this round. */
+  passed: boolean;
+
+  // Across rounds.
+  bestSupport: number;
+  bestSupportRound: number;
+  /** Best support share seen up to each round, for the stall rule. */
+  bestByRound: number[];
+  blockedRounds: number;
+  firstBlock: { round: number; proposal: Float64Array; consented: Uint8Array } | null;
+  adoptedRound: number | null;
+  series: Series;
+}
+
+export interface RunStateOptions {
+  seed: number;
+  /** Keep the record of events (the minutes). Results do not depend on it. */
+  record: boolean;
+  rng: Rng;
+}
+
+export function createRunState(scenario: Scenario, options: RunStateOptions): RunState {
+  const rng = options.rng;
+  const pop = createPopulation(scenario, rng);
+  const cond = readConditions(scenario);
+  const { n, d } = pop;
+  const anyDecides = pop.roles.some((r) => (r & ROLE_BIT.decides) !== 0);
+  const flag = (test: (i: number) => boolean) => Uint8Array.from({ length: n }, (_, i) => (test(i) ? 1 : 0));
+  const involved = flag((i) => (pop.roles[i] & ROLE_BIT.involved) !== 0);
+
+  const weight = cond.byHead ? new Float64Array(n).fill(1) : Float64Array.from(pop.power);
+  const floor = new Float64Array(n);
+  const horizonFelt = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // Outside options count unless decision making is vested in the process and no side channel exists.
+    const outside = pop.outside[i];
+    floor[i] = Math.max(pop.reservation[i], (1 - cond.mandateStrength) * outside, cond.sideChannel ? outside : 0);
+    horizonFelt[i] = cond.deadline ?? pop.patience[i];
+  }
+  let invitedWeight = 0;
+  for (let i = 0; i < n; i++) if (involved[i]) invitedWeight += weight[i];
+  const c = scenario.constituencies.length;
+
+  return {
+    scenario,
+    pop,
+    cond,
+    rng,
+    record: createRecord(options.record),
+    t: 0,
+    end: null,
+    weight,
+    involved,
+    decides: anyDecides ? flag((i) => (pop.roles[i] & ROLE_BIT.decides) !== 0) : involved.slice(),
+    implements: flag((i) => (pop.roles[i] & ROLE_BIT.implements) !== 0),
+    affected: flag((i) => (pop.roles[i] & ROLE_BIT.affected) !== 0),
+    floor,
+    horizonFelt,
+    position: pop.ideal.slice(),
+    resources: pop.resources.slice(),
+    present: new Uint8Array(n),
+    dropped: new Uint8Array(n),
+    joined: new Uint8Array(n),
+    broke: new Int32Array(n),
+    felt: new Float64Array(n),
+    aspiration: new Float64Array(n).fill(1),
+    distance: new Float64Array(n),
+    stance: new Uint8Array(n),
+    blockedCount: new Int32Array(n),
+    organized: new Uint8Array(c),
+    chair: new Int32Array(c).fill(-1),
+    presentCount: new Int32Array(c),
+    proposal: new Float64Array(d),
+    openItems: cond.initialItems,
+    invitedWeight,
+    presentWeight: 0,
+    lowQuorumRounds: 0,
+    support: 0,
+    headSupport: 0,
+    dispersion: 0,
+    passed: false,
+    bestSupport: 0,
+    bestSupportRound: 0,
+    bestByRound: [],
+    blockedRounds: 0,
+    firstBlock: null,
+    adoptedRound: null,
+    series: Object.fromEntries(MEASURES.map((m) => [m, [] as number[]])) as unknown as Series,
+  };
+}

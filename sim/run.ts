@@ -1,0 +1,159 @@
+/**
+ * A run: `createRun(scenario, { seed })` gives something to `step()` and read. The page calls it
+ * from animation frames, the command line in a loop, the tests directly; reset is "create again".
+ */
+import { explain } from './explain.ts';
+import { participation, inclusion, legitimacy, takeMeasures } from './measures.ts';
+import { attackers, classifyOutcome, findFlags } from './outcome.ts';
+import { growAgenda } from './phases/agenda.ts';
+import { attend } from './phases/attendance.ts';
+import { concede } from './phases/concession.ts';
+import { decide } from './phases/decision.ts';
+import { draft } from './phases/drafting.ts';
+import { evaluate } from './phases/evaluation.ts';
+import { checkQuorum } from './phases/quorum.ts';
+import { checkStall } from './phases/stall.ts';
+import type { RunResult } from './result.ts';
+import { createRng } from './rng.ts';
+import { createRunState, type RunState } from './run-state.ts';
+import type { Scenario } from './scenario-schema.ts';
+import { ENGINE_VERSION } from './version.ts';
+
+export interface RunOptions {
+  /** The run's seed; the scenario's own seed when left out. */
+  seed?: number;
+  /** Keep the record of events (default true). Batches switch it off; results are the same. */
+  record?: boolean;
+}
+
+export interface ResultOptions {
+  /** Add one array per measure, a value per round. */
+  series?: boolean;
+  /** Add the record. */
+  events?: boolean;
+}
+
+export interface Run {
+  readonly state: RunState;
+  /** Rounds run so far. */
+  readonly round: number;
+  readonly done: boolean;
+  /** Runs up to `rounds` more rounds (default 1); returns how many ran. */
+  step(rounds?: number): number;
+  /** Runs to the end and returns the result. */
+  finish(options?: ResultOptions): RunResult;
+  /** The result of a finished run. */
+  result(options?: ResultOptions): RunResult;
+}
+
+export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
+  const seed = options.seed ?? scenario.seed;
+  const state = createRunState(scenario, { seed, record: options.record ?? true, rng: createRng(seed) });
+  const run: Run = {
+    state,
+    get round() {
+      return state.t;
+    },
+    get done() {
+      return state.end !== null;
+    },
+    step(rounds = 1) {
+      let ran = 0;
+      while (ran < rounds && state.end === null) {
+        runRound(state);
+        ran++;
+      }
+      return ran;
+    },
+    finish(resultOptions) {
+      while (state.end === null) runRound(state);
+      return run.result(resultOptions);
+    },
+    result(resultOptions = {}) {
+      if (state.end === null) throw new Error('the run has not ended: step() it to the end first');
+      return summarize(state, seed, resultOptions);
+    },
+  };
+  return run;
+}
+
+/** Runs a scenario to the end and returns its result. */
+export function runScenario(scenario: Scenario, options: RunOptions & ResultOptions = {}): RunResult {
+  const record = options.record ?? options.events ?? false;
+  return createRun(scenario, { seed: options.seed, record }).finish(options);
+}
+
+/** One round: the phases of MODEL.md section 5, in order. */
+export function runRound(s: RunState): void {
+  attend(s);
+  if (checkQuorum(s)) {
+    s.support = 0;
+    s.headSupport = 0;
+    s.record.add({ round: s.t, type: 'collapse', value: participation(s) });
+    finishRound(s, 'collapse');
+    return;
+  }
+  draft(s);
+  evaluate(s);
+  if (decide(s)) {
+    finishRound(s, 'adopted');
+    return;
+  }
+  concede(s);
+  growAgenda(s);
+  const end = checkStall(s);
+  if (end === 'declared-failure') s.record.add({ round: s.t, type: 'failure-declared', value: s.bestSupport });
+  finishRound(s, end);
+}
+
+function finishRound(s: RunState, end: RunState['end']): void {
+  takeMeasures(s);
+  s.t++;
+  if (end === null) return;
+  s.end = end;
+  if (end === 'adopted') {
+    for (const i of attackers(s)) {
+      s.record.add({ round: s.t - 1, type: 'collateral-attack', stakeholder: s.pop.id(i), value: s.pop.outside[i] });
+    }
+  }
+}
+
+const MAX_BLOCKERS = 20;
+
+function topBlockers(s: RunState): string[] {
+  const counted: number[] = [];
+  for (let i = 0; i < s.pop.n; i++) if (s.blockedCount[i] > 0) counted.push(i);
+  counted.sort((a, b) => s.blockedCount[b] - s.blockedCount[a] || a - b);
+  return counted.slice(0, MAX_BLOCKERS).map((i) => s.pop.id(i));
+}
+
+function summarize(s: RunState, seed: number, options: ResultOptions): RunResult {
+  const adopted =
+    s.adoptedRound === null
+      ? null
+      : { round: s.adoptedRound, position: Array.from(s.proposal), support: s.support };
+  const result: RunResult = {
+    convene: 1,
+    engine: ENGINE_VERSION,
+    scenario: s.scenario.name,
+    seed,
+    outcome: classifyOutcome(s),
+    end: s.end!,
+    flags: findFlags(s),
+    rounds: s.t,
+    adopted,
+    bestSupport: { round: s.bestSupportRound, support: s.bestSupport },
+    blockedRounds: s.blockedRounds,
+    blockers: topBlockers(s),
+    support: s.support,
+    participation: participation(s),
+    inclusion: inclusion(s),
+    legitimacy: adopted ? legitimacy(s) : null,
+    openItems: s.openItems,
+    explanation: '',
+  };
+  result.explanation = explain(s, result);
+  if (options.series) result.series = s.series;
+  if (options.events) result.events = s.record.events;
+  return result;
+}

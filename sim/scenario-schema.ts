@@ -1,0 +1,324 @@
+/**
+ * The scenario file format, version 1 (SCENARIO.md), defined once. This one definition drives
+ * validation (with messages that say what was expected and what was found), the TypeScript types
+ * of the core and the JSON Schema in `scenarios/schema.json` that editors use for completion.
+ * Cross-field rules (vector lengths, known ids, an empty acceptable box) live in
+ * `scenario-rules.ts`, because they need the whole file at once.
+ */
+import { z } from 'zod';
+
+export const MAX_ISSUES = 16;
+export const MAX_STAKEHOLDERS = 100_000;
+export const MAX_CONSTITUENCIES = 64;
+export const MAX_TEXT = 2000;
+export const MAX_SEED = 2 ** 32 - 1;
+
+/** A value as a reader would write it back in an error message. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+interface Range {
+  min?: number;
+  max?: number;
+  /** The lower bound itself is outside the range. */
+  above?: boolean;
+  /** The upper bound itself is outside the range. */
+  below?: boolean;
+  integer?: boolean;
+}
+
+function describeRange(r: Range): string {
+  const kind = r.integer ? 'an integer' : 'a number';
+  if (r.min !== undefined && r.max !== undefined) {
+    return `${kind} in ${r.above ? '(' : '['}${r.min}, ${r.max}${r.below ? ')' : ']'}`;
+  }
+  if (r.min !== undefined) return `${kind} ${r.above ? '>' : '≥'} ${r.min}`;
+  if (r.max !== undefined) return `${kind} ${r.below ? '<' : '≤'} ${r.max}`;
+  return kind;
+}
+
+/** A number field with one clear message for every way it can be wrong. */
+export function numberIn(r: Range) {
+  const expected = describeRange(r);
+  const error = (issue: { input?: unknown }) => `must be ${expected}, got ${showValue(issue.input)}`;
+  let schema = z.number({ error });
+  if (r.integer) schema = schema.int({ error });
+  if (r.min !== undefined) schema = r.above ? schema.gt(r.min, { error }) : schema.gte(r.min, { error });
+  if (r.max !== undefined) schema = r.below ? schema.lt(r.max, { error }) : schema.lte(r.max, { error });
+  return schema;
+}
+
+/** The range of each stakeholder attribute, shared by single stakeholders and generated groups. */
+export const ATTRIBUTE_RANGES = {
+  ideal: { min: 0, max: 1 },
+  salience: { min: 0 },
+  power: { min: 0, above: true },
+  resources: { min: 0 },
+  reservation: { min: 0, max: 1 },
+  concession: { min: 0, max: 20, above: true },
+  openness: { min: 0, max: 1, above: true },
+  outside: { min: 0, max: 1 },
+  absence: { min: 0, max: 1, below: true },
+  patience: { min: 1, max: 1_000_000 },
+} as const satisfies Record<string, Range>;
+
+export const ATTRIBUTE_DEFAULTS = {
+  power: 1,
+  resources: 100,
+  reservation: 0.5,
+  concession: 1,
+  openness: 1,
+  outside: 0,
+  absence: 0,
+  patience: 1000,
+} as const;
+
+const text = (what: string) =>
+  z
+    .string({ error: (i) => `must be ${what}, got ${showValue(i.input)}` })
+    .max(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters` });
+
+const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const idSchema = z
+  .string({ error: (i) => `must be an id (1 to 64 characters from A-Z a-z 0-9 _ . -), got ${showValue(i.input)}` })
+  .regex(ID_PATTERN, {
+    error: (i) => `must be an id (1 to 64 characters from A-Z a-z 0-9 _ . -), got ${showValue(i.input)}`,
+  });
+
+function listOf<T extends z.ZodType>(item: T, what: string, min = 0, max = Infinity) {
+  let schema = z.array(item, { error: (i) => `must be a list of ${what}, got ${showValue(i.input)}` });
+  if (min > 0) schema = schema.min(min, { error: (i) => `must hold at least ${min} ${what}, got ${showValue(i.input)}` });
+  if (max < Infinity) schema = schema.max(max, { error: (i) => `must hold at most ${max} ${what}, got ${showValue(i.input)}` });
+  return schema;
+}
+
+const object = <S extends z.ZodRawShape>(shape: S, what: string) =>
+  z.strictObject(shape, { error: (i) => `must be ${what}, got ${showValue(i.input)}` });
+
+export const ROLES = ['defines', 'affected', 'involved', 'decides', 'implements'] as const;
+const roleSchema = z.enum(ROLES, {
+  error: (i) => `must be one of ${ROLES.join(', ')}, got ${showValue(i.input)}`,
+});
+const rolesSchema = listOf(roleSchema, 'roles');
+
+const unit = numberIn({ min: 0, max: 1 });
+const vector = (r: Range) => listOf(numberIn(r), 'numbers, one per issue');
+
+// ---------------------------------------------------------------------------------------------
+// Distributions of generated groups
+
+const uniformOf = <T extends z.ZodType>(scalar: T) =>
+  object(
+    {
+      uniform: z
+        .tuple([scalar, scalar], { error: (i) => `must be [lo, hi], got ${showValue(i.input)}` })
+        .describe('Uniform between lo and hi'),
+    },
+    '{uniform: [lo, hi]}',
+  );
+
+const normalOf = <M extends z.ZodType, S extends z.ZodType>(mean: M, sd: S) =>
+  object(
+    {
+      normal: object({ mean, sd }, '{mean: m, sd: s}').describe('Normal, clipped into the field range'),
+    },
+    '{normal: {mean: m, sd: s}}',
+  );
+
+const DISTRIBUTION_FORMS = 'a number, {uniform: [lo, hi]} or {normal: {mean: m, sd: s}}';
+
+/** A scalar attribute of a generated group: a value or a distribution. */
+function scalarDistribution(r: Range) {
+  const value = numberIn(r);
+  const sd = numberIn({ min: 0 });
+  return z.union([value, uniformOf(value), normalOf(value, sd)], {
+    error: (i) => `must be ${DISTRIBUTION_FORMS}, got ${showValue(i.input)}`,
+  });
+}
+
+/** A vector attribute of a generated group: a value, a vector, a distribution or one form per issue. */
+function vectorDistribution(r: Range) {
+  const value = numberIn(r);
+  const sd = numberIn({ min: 0 });
+  const valueOrVector = z.union([value, vector(r)], {
+    error: (i) => `must be a number or a list of numbers, got ${showValue(i.input)}`,
+  });
+  const sdOrVector = z.union([sd, vector({ min: 0 })], {
+    error: (i) => `must be a number or a list of numbers, got ${showValue(i.input)}`,
+  });
+  const perIssue = z.union([value, uniformOf(value), normalOf(value, sd)], {
+    error: (i) => `must be ${DISTRIBUTION_FORMS}, got ${showValue(i.input)}`,
+  });
+  return z.union(
+    [value, listOf(perIssue, 'values or distributions, one per issue'), uniformOf(valueOrVector), normalOf(valueOrVector, sdOrVector)],
+    { error: (i) => `must be ${DISTRIBUTION_FORMS}, a list with one per issue, got ${showValue(i.input)}` },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file
+
+const issueSchema = object({ id: idSchema, label: text('a label').optional() }, 'an issue {id, label}');
+
+const constituencySchema = object(
+  {
+    id: idSchema,
+    label: text('a label').optional(),
+    organized: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
+    organizeRounds: numberIn({ min: 0, max: 100_000, integer: true }).default(10),
+    roles: rolesSchema.default(['affected', 'involved', 'decides']),
+    attendanceCost: numberIn({ min: 0 }).optional(),
+  },
+  'a constituency {id, label, organized, roles, ...}',
+);
+
+const stakeholderSchema = object(
+  {
+    id: idSchema,
+    constituency: idSchema,
+    label: text('a label').optional(),
+    ideal: vector(ATTRIBUTE_RANGES.ideal),
+    salience: vector(ATTRIBUTE_RANGES.salience).optional(),
+    power: numberIn(ATTRIBUTE_RANGES.power).default(ATTRIBUTE_DEFAULTS.power),
+    resources: numberIn(ATTRIBUTE_RANGES.resources).default(ATTRIBUTE_DEFAULTS.resources),
+    reservation: numberIn(ATTRIBUTE_RANGES.reservation).default(ATTRIBUTE_DEFAULTS.reservation),
+    concession: numberIn(ATTRIBUTE_RANGES.concession).default(ATTRIBUTE_DEFAULTS.concession),
+    openness: numberIn(ATTRIBUTE_RANGES.openness).default(ATTRIBUTE_DEFAULTS.openness),
+    outside: numberIn(ATTRIBUTE_RANGES.outside).default(ATTRIBUTE_DEFAULTS.outside),
+    absence: numberIn(ATTRIBUTE_RANGES.absence).default(ATTRIBUTE_DEFAULTS.absence),
+    patience: numberIn(ATTRIBUTE_RANGES.patience).default(ATTRIBUTE_DEFAULTS.patience),
+    roles: rolesSchema.optional(),
+  },
+  'a stakeholder {id, constituency, ideal, ...}',
+);
+
+const groupSchema = object(
+  {
+    generate: numberIn({ min: 1, max: MAX_STAKEHOLDERS, integer: true }),
+    idPrefix: idSchema,
+    constituency: idSchema,
+    label: text('a label').optional(),
+    ideal: vectorDistribution(ATTRIBUTE_RANGES.ideal),
+    salience: vectorDistribution(ATTRIBUTE_RANGES.salience).optional(),
+    power: scalarDistribution(ATTRIBUTE_RANGES.power).default(ATTRIBUTE_DEFAULTS.power),
+    resources: scalarDistribution(ATTRIBUTE_RANGES.resources).default(ATTRIBUTE_DEFAULTS.resources),
+    reservation: scalarDistribution(ATTRIBUTE_RANGES.reservation).default(ATTRIBUTE_DEFAULTS.reservation),
+    concession: scalarDistribution(ATTRIBUTE_RANGES.concession).default(ATTRIBUTE_DEFAULTS.concession),
+    openness: scalarDistribution(ATTRIBUTE_RANGES.openness).default(ATTRIBUTE_DEFAULTS.openness),
+    outside: scalarDistribution(ATTRIBUTE_RANGES.outside).default(ATTRIBUTE_DEFAULTS.outside),
+    absence: scalarDistribution(ATTRIBUTE_RANGES.absence).default(ATTRIBUTE_DEFAULTS.absence),
+    patience: scalarDistribution(ATTRIBUTE_RANGES.patience).default(ATTRIBUTE_DEFAULTS.patience),
+    roles: rolesSchema.optional(),
+  },
+  'a generated group {generate, idPrefix, constituency, ideal, ...}',
+);
+
+export const RULE_TYPES = ['unanimity', 'rough-consensus', 'supermajority', 'majority'] as const;
+export const MANDATES = ['decision', 'recommendation', 'consultation'] as const;
+export const WEIGHTINGS = ['power', 'head'] as const;
+
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (i) => `must be one of ${values.join(', ')}, got ${showValue(i.input)}` });
+
+const threshold = numberIn({ min: 0.5, max: 1, above: true });
+
+const convenorSchema = object(
+  {
+    mandate: enumOf(MANDATES).default('decision'),
+    rule: object(
+      { type: enumOf(RULE_TYPES).default('rough-consensus'), threshold: threshold.default(0.8) },
+      '{type, threshold}',
+    ).prefault({}),
+    weighting: enumOf(WEIGHTINGS).default('power'),
+    acceptable: object(
+      { min: vector({ min: 0, max: 1 }).optional(), max: vector({ min: 0, max: 1 }).optional() },
+      '{min: [...], max: [...]}',
+    ).optional(),
+    deadline: numberIn({ min: 1, max: 100_000, integer: true }).nullable().default(100),
+    declareFailure: object(
+      {
+        allowed: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
+        stallRounds: numberIn({ min: 1, max: 100_000, integer: true }).default(20),
+        minGain: numberIn({ min: 0, max: 1 }).default(0.01),
+      },
+      '{allowed, stallRounds, minGain}',
+    ).prefault({}),
+    sideChannel: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(false),
+    inRoom: object({ preferred: vector({ min: 0, max: 1 }), pull: unit }, '{preferred: [...], pull}')
+      .nullable()
+      .default(null),
+    openRecords: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
+    attendanceCost: numberIn({ min: 0 }).default(0),
+    subsidies: z
+      .record(idSchema, numberIn({ min: 0 }), {
+        error: (i) => `must map constituency ids to resources per round, got ${showValue(i.input)}`,
+      })
+      .default({}),
+    goodEnough: unit.default(0.02),
+    agenda: object(
+      {
+        items: numberIn({ min: 1, max: 10_000, integer: true }).default(1),
+        growth: unit.default(0),
+        focusLoss: numberIn({ min: 0, max: 100 }).default(0.5),
+      },
+      '{items, growth, focusLoss}',
+    ).prefault({}),
+    quorum: unit.default(0.5),
+    draftNoise: numberIn({ min: 0, max: 1 }).default(0.02),
+  },
+  'the convenor\'s conditions {mandate, rule, deadline, ...}',
+);
+
+export const scenarioSchema = object(
+  {
+    convene: z.literal(1, { error: (i) => `must be 1 (the format version), got ${showValue(i.input)}` }),
+    name: text('a name'),
+    description: text('a description').optional(),
+    seed: numberIn({ min: 0, max: MAX_SEED, integer: true }).default(1),
+    horizon: numberIn({ min: 1, max: 100_000, integer: true }).default(500),
+    issues: listOf(issueSchema, 'issues', 1, MAX_ISSUES),
+    constituencies: listOf(constituencySchema, 'constituencies', 1, MAX_CONSTITUENCIES),
+    stakeholders: listOf(
+      z.union([stakeholderSchema, groupSchema], {
+        error: (i) => `must be a stakeholder {id, ...} or a generated group {generate, idPrefix, ...}, got ${showValue(i.input)}`,
+      }),
+      'stakeholders or generated groups',
+      1,
+    ),
+    convenor: convenorSchema.prefault({}),
+    analysis: object(
+      { roughConsensus: threshold.default(0.8) },
+      '{roughConsensus}',
+    ).prefault({}),
+  },
+  'a scenario (a mapping with convene, name, issues, constituencies, stakeholders)',
+);
+
+/** A validated scenario with every default filled in: what the core runs. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** A scenario as a file may write it, defaults left out. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type StakeholderSpec = z.output<typeof stakeholderSchema>;
+export type GroupSpec = z.output<typeof groupSchema>;
+export type ConstituencySpec = z.output<typeof constituencySchema>;
+export type ConvenorSpec = z.output<typeof convenorSchema>;
+export type Role = (typeof ROLES)[number];
+export type RuleType = (typeof RULE_TYPES)[number];
+export type ScalarDistribution = GroupSpec['power'];
+export type VectorDistribution = GroupSpec['ideal'];
+
+export function isGroup(entry: Scenario['stakeholders'][number]): entry is GroupSpec {
+  return 'generate' in entry;
+}
+
+/** The JSON Schema of the file format, for editors' completion (`scenarios/schema.json`). */
+export function scenarioJsonSchema(): object {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+}
