@@ -10,14 +10,7 @@ export function participation(s: RunState): number {
 
 /** Share of affected stakeholders, by head count, invited or not, who are present. */
 export function inclusion(s: RunState): number {
-  let affected = 0;
-  let present = 0;
-  for (let i = 0; i < s.pop.n; i++) {
-    if (!s.affected[i]) continue;
-    affected++;
-    present += s.present[i];
-  }
-  return affected > 0 ? present / affected : 1;
+  return s.affectedCount > 0 ? s.presentAffected / s.affectedCount : 1;
 }
 
 /**

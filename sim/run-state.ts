@@ -20,6 +20,26 @@ export const STANCE = {
   disengaged: 4,
 } as const;
 
+export interface Tally {
+  deciding: number;
+  yes: number;
+  heads: number;
+  headsYes: number;
+  /** A present decider does not fully support (unanimity fails). */
+  anyObjection: boolean;
+  /** A present implementer objects and its objection is not addressed. */
+  implementerObjects: boolean;
+}
+
+export const emptyTally = (): Tally => ({
+  deciding: 0,
+  yes: 0,
+  heads: 0,
+  headsYes: 0,
+  anyObjection: false,
+  implementerObjects: false,
+});
+
 export interface RunState {
   scenario: Scenario;
   pop: Population;
@@ -35,7 +55,7 @@ export interface RunState {
   weight: Float64Array;
   involved: Uint8Array;
   decides: Uint8Array;
-  implements: Uint8Array;
+  implementer: Uint8Array;
   affected: Uint8Array;
   /** ρ*: reservation raised by the outside option when the process does not bind (MODEL.md 5.4). */
   floor: Float64Array;
@@ -44,6 +64,8 @@ export interface RunState {
 
   // Changing per stakeholder.
   position: Float64Array;
+  /** Where each stakeholder will stand if the round goes on (written by evaluation, kept by concession). */
+  nextPosition: Float64Array;
   resources: Float64Array;
   present: Uint8Array;
   dropped: Uint8Array;
@@ -62,17 +84,25 @@ export interface RunState {
   // Per constituency.
   organized: Uint8Array;
   chair: Int32Array;
+  /** Scratch space for choosing the next chairs, reused every round. */
+  nextChair: Int32Array;
   presentCount: Int32Array;
 
   // The round.
   proposal: Float64Array;
+  /** Scratch space of D numbers for drafting, reused every round. */
+  scratch: Float64Array;
   openItems: number;
   invitedWeight: number;
   presentWeight: number;
+  affectedCount: number;
+  presentAffected: number;
   lowQuorumRounds: number;
   support: number;
   headSupport: number;
   dispersion: number;
+  /** This round's tally among present deciders (weights per the convenor's weighting). */
+  tally: Tally;
   /** The rule passed this round. */
   passed: boolean;
 
@@ -115,6 +145,9 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
   let invitedWeight = 0;
   for (let i = 0; i < n; i++) if (involved[i]) invitedWeight += weight[i];
   const c = scenario.constituencies.length;
+  const affected = flag((i) => (pop.roles[i] & ROLE_BIT.affected) !== 0);
+  let affectedCount = 0;
+  for (let i = 0; i < n; i++) affectedCount += affected[i];
 
   return {
     scenario,
@@ -127,11 +160,12 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     weight,
     involved,
     decides: anyDecides ? flag((i) => (pop.roles[i] & ROLE_BIT.decides) !== 0) : involved.slice(),
-    implements: flag((i) => (pop.roles[i] & ROLE_BIT.implements) !== 0),
-    affected: flag((i) => (pop.roles[i] & ROLE_BIT.affected) !== 0),
+    implementer: flag((i) => (pop.roles[i] & ROLE_BIT.implements) !== 0),
+    affected,
     floor,
     horizonFelt,
     position: pop.ideal.slice(),
+    nextPosition: pop.ideal.slice(),
     resources: pop.resources.slice(),
     present: new Uint8Array(n),
     dropped: new Uint8Array(n),
@@ -144,15 +178,20 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     blockedCount: new Int32Array(n),
     organized: new Uint8Array(c),
     chair: new Int32Array(c).fill(-1),
+    nextChair: new Int32Array(c),
     presentCount: new Int32Array(c),
     proposal: new Float64Array(d),
+    scratch: new Float64Array(d),
     openItems: cond.initialItems,
     invitedWeight,
     presentWeight: 0,
+    affectedCount,
+    presentAffected: 0,
     lowQuorumRounds: 0,
     support: 0,
     headSupport: 0,
     dispersion: 0,
+    tally: emptyTally(),
     passed: false,
     bestSupport: 0,
     bestSupportRound: 0,

@@ -9,55 +9,69 @@ import { ROUNDS_IN_A_ROW } from '../conditions.ts';
 import type { RunState } from '../run-state.ts';
 
 export function attend(s: RunState): void {
-  const { pop, cond, record, t } = s;
-  const { n } = pop;
-  s.presentCount.fill(0);
+  const { pop, cond, record, t, rng } = s;
+  const { n, constituency, cost, absence, power } = pop;
+  const { present, involved, dropped, resources, broke, joined, weight, affected, presentCount } = s;
+  const subsidy = cond.subsidy;
+  presentCount.fill(0);
   let presentWeight = 0;
+  let presentAffected = 0;
   for (let i = 0; i < n; i++) {
-    s.present[i] = 0;
-    if (!s.involved[i] || s.dropped[i]) continue;
-    const c = pop.constituency[i];
-    s.resources[i] += cond.subsidy[c];
-    if (s.resources[i] >= pop.cost[i]) {
-      s.broke[i] = 0;
+    present[i] = 0;
+    if (!involved[i] || dropped[i]) continue;
+    const c = constituency[i];
+    const r = resources[i] + subsidy[c];
+    if (r >= cost[i]) {
+      broke[i] = 0;
       // Only a stakeholder that can be absent by chance draws from the stream.
-      if (pop.absence[i] > 0 && s.rng.uniform() < pop.absence[i]) continue;
-      s.resources[i] -= pop.cost[i];
-      s.present[i] = 1;
-      s.presentCount[c]++;
-      presentWeight += s.weight[i];
-      if (!s.joined[i]) {
-        s.joined[i] = 1;
-        record.add({ round: t, type: 'joined', stakeholder: pop.id(i) });
+      if (absence[i] > 0 && rng.uniform() < absence[i]) {
+        resources[i] = r;
+        continue;
+      }
+      resources[i] = r - cost[i];
+      present[i] = 1;
+      presentCount[c]++;
+      presentWeight += weight[i];
+      presentAffected += affected[i];
+      if (!joined[i]) {
+        joined[i] = 1;
+        if (record.enabled) record.add({ round: t, type: 'joined', stakeholder: pop.id(i) });
       }
     } else {
-      s.broke[i]++;
-      record.add({ round: t, type: 'absent', stakeholder: pop.id(i), value: s.resources[i] });
-      if (s.broke[i] >= ROUNDS_IN_A_ROW) {
-        s.dropped[i] = 1;
-        record.add({ round: t, type: 'dropped-out', stakeholder: pop.id(i) });
+      resources[i] = r;
+      broke[i]++;
+      if (record.enabled) record.add({ round: t, type: 'absent', stakeholder: pop.id(i), value: r });
+      if (broke[i] >= ROUNDS_IN_A_ROW) {
+        dropped[i] = 1;
+        if (record.enabled) record.add({ round: t, type: 'dropped-out', stakeholder: pop.id(i) });
       }
     }
   }
   s.presentWeight = presentWeight;
-  organize(s);
+  s.presentAffected = presentAffected;
+  organize(s, power);
 }
 
 /** Caucuses form at their round; chairs are re-chosen each round among those present. */
-function organize(s: RunState): void {
-  const { pop, cond, record, t } = s;
+function organize(s: RunState, power: Float64Array): void {
+  const { pop, cond, record, t, present, organized } = s;
+  const constituency = pop.constituency;
   const ids = s.scenario.constituencies;
+  let anyOrganized = false;
   for (let c = 0; c < ids.length; c++) {
-    if (!s.organized[c] && (cond.organizedAtStart[c] || t >= cond.organizeRounds[c])) {
-      s.organized[c] = 1;
+    if (!organized[c] && (cond.organizedAtStart[c] || t >= cond.organizeRounds[c])) {
+      organized[c] = 1;
       record.add({ round: t, type: 'caucus-formed', constituency: ids[c].id });
     }
+    if (organized[c]) anyOrganized = true;
   }
-  const chair = new Int32Array(ids.length).fill(-1);
+  if (!anyOrganized) return;
+  const chair = s.nextChair;
+  chair.fill(-1);
   for (let i = 0; i < pop.n; i++) {
-    if (!s.present[i]) continue;
-    const c = pop.constituency[i];
-    if (s.organized[c] && (chair[c] < 0 || pop.power[i] > pop.power[chair[c]])) chair[c] = i;
+    if (!present[i]) continue;
+    const c = constituency[i];
+    if (organized[c] && (chair[c] < 0 || power[i] > power[chair[c]])) chair[c] = i;
   }
   for (let c = 0; c < ids.length; c++) {
     if (chair[c] !== s.chair[c] && chair[c] >= 0) {

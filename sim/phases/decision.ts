@@ -9,27 +9,8 @@ import { STANCE } from '../run-state.ts';
 
 /** Returns true when the proposal is adopted this round. */
 export function decide(s: RunState): boolean {
-  const { pop, cond, record, t } = s;
-  const { n } = pop;
-  let deciding = 0;
-  let yes = 0;
-  let heads = 0;
-  let headsYes = 0;
-  let anyObjection = false;
-  let implementerObjects = false;
-  for (let i = 0; i < n; i++) {
-    const stance = s.stance[i];
-    if (stance === STANCE.absent) continue;
-    if (s.implements[i] && stance >= STANCE.objects) implementerObjects = true;
-    if (!s.decides[i]) continue;
-    deciding += s.weight[i];
-    heads++;
-    if (stance <= STANCE.addressed) {
-      yes += s.weight[i];
-      headsYes++;
-    }
-    if (stance !== STANCE.supports) anyObjection = true;
-  }
+  const { cond, record, t } = s;
+  const { deciding, yes, heads, headsYes, anyObjection, implementerObjects } = s.tally;
   const support = deciding > 0 ? yes / deciding : 0;
   s.support = support;
   s.headSupport = heads > 0 ? headsYes / heads : 0;
@@ -45,7 +26,7 @@ export function decide(s: RunState): boolean {
     record.add({ round: t, type: 'item-settled', value: s.openItems });
     if (s.openItems === 0) {
       s.adoptedRound = t;
-      record.add({ round: t, type: 'adopted', position: Array.from(s.proposal), value: support });
+      if (record.enabled) record.add({ round: t, type: 'adopted', position: Array.from(s.proposal), value: support });
       return true;
     }
   } else if (support >= cond.roughConsensus) {
@@ -75,12 +56,14 @@ export function rulePasses(
 
 /**
  * The blockers of a round are the objections that made the rule fail: under unanimity every
- * objection of a decider, addressed or not; otherwise each objection not addressed, of a decider
- * or of an implementer.
+ * decider that does not fully support; under rough consensus with enough support, the implementers
+ * whose objections were not addressed (they are always sustained); otherwise every objection of a
+ * decider that was not addressed.
  */
 function recordBlock(s: RunState): void {
-  const { pop, t } = s;
-  const unanimity = s.cond.rule === 'unanimity';
+  const { pop, t, cond } = s;
+  const unanimity = cond.rule === 'unanimity';
+  const vetoOnly = cond.rule === 'rough-consensus' && s.support >= cond.threshold;
   const blockers: string[] = [];
   const consented = s.firstBlock ? null : new Uint8Array(pop.n);
   for (let i = 0; i < pop.n; i++) {
@@ -88,7 +71,9 @@ function recordBlock(s: RunState): void {
     if (stance === STANCE.absent) continue;
     const blocks = unanimity
       ? s.decides[i] && stance !== STANCE.supports
-      : stance >= STANCE.objects && (s.decides[i] || s.implements[i]);
+      : vetoOnly
+        ? s.implementer[i] && stance >= STANCE.objects
+        : s.decides[i] && stance >= STANCE.objects;
     if (blocks) {
       s.blockedCount[i]++;
       if (s.record.enabled) blockers.push(pop.id(i));

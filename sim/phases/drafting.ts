@@ -13,15 +13,17 @@ import type { RunState } from '../run-state.ts';
 export function draft(s: RunState): void {
   const { pop, cond, proposal } = s;
   const { n, d } = pop;
-  const mean = new Float64Array(d);
+  const mean = s.scratch;
+  mean.fill(0);
   let total = 0;
   if (s.t === 0) {
     total = agendaSetterMean(s, mean);
   } else {
-    const y = s.position;
+    const { position: y, present, organized } = s;
+    const { constituency, power } = pop;
     for (let i = 0; i < n; i++) {
-      if (!s.present[i]) continue;
-      const voice = s.organized[pop.constituency[i]] ? pop.power[i] : pop.power[i] * FRAGMENTED_VOICE;
+      if (!present[i]) continue;
+      const voice = organized[constituency[i]] ? power[i] : power[i] * FRAGMENTED_VOICE;
       total += voice;
       const o = i * d;
       for (let k = 0; k < d; k++) mean[k] += voice * y[o + k];
@@ -38,7 +40,7 @@ export function draft(s: RunState): void {
     if (cond.draftNoise > 0) v += cond.draftNoise * s.rng.normal();
     proposal[k] = Math.min(cond.boxMax[k], Math.max(cond.boxMin[k], v));
   }
-  s.record.add({ round: s.t, type: 'proposal', position: Array.from(proposal) });
+  if (s.record.enabled) s.record.add({ round: s.t, type: 'proposal', position: Array.from(proposal) });
 }
 
 /** m(0): the power-weighted mean ideal of those who define the issue (of all involved if none does). */

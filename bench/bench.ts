@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: speed of the core, printed as figures and ratios (never asserted by tests).
+ *  - nanoseconds per stakeholder-round for N = 30, 1,000 and 100,000 stakeholders, D = 2 and 8;
+ *  - runs per second on one core for the bundled reference scenario (30 stakeholders, 3 issues,
+ *    100 rounds), with the record off as batches run it.
+ * Figures are recorded in BENCHMARKS.md with the machine and date.
+ */
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { loadScenario } from '../sim/scenario-load.ts';
+import { createRun, runScenario } from '../sim/run.ts';
+import { populationScenario } from './population-scenario.ts';
+
+const STAKEHOLDER_ROUNDS = 30_000_000;
+
+function nsPerStakeholderRound(n: number, d: number): number {
+  const scenario = populationScenario(n, d);
+  const rounds = Math.max(30, Math.min(20_000, Math.round(STAKEHOLDER_ROUNDS / (n * Math.max(1, d / 2)))));
+  // Warm up the JIT on a separate run, then time whole rounds of a fresh one.
+  createRun(scenario, { seed: 2, record: false }).step(Math.min(rounds, 200));
+  const run = createRun(scenario, { seed: 1, record: false });
+  run.step(5);
+  const start = process.hrtime.bigint();
+  const ran = run.step(rounds);
+  const elapsed = Number(process.hrtime.bigint() - start);
+  if (ran !== rounds) throw new Error(`the benchmark scenario ended after ${ran} rounds`);
+  return elapsed / (n * rounds);
+}
+
+function runsPerSecond(file: string): { perSecond: number; rounds: number } {
+  const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file });
+  if (!loaded.ok) throw new Error(`${file} does not validate`);
+  const scenario = loaded.scenario;
+  let rounds = 0;
+  for (let seed = 0; seed < 300; seed++) runScenario(scenario, { seed });
+  const runs = 3000;
+  const start = process.hrtime.bigint();
+  for (let seed = 1; seed <= runs; seed++) rounds += runScenario(scenario, { seed }).rounds;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { perSecond: runs / seconds, rounds: rounds / runs };
+}
+
+console.log(`Convene core benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+console.log('');
+console.log('ns per stakeholder-round (record off)');
+console.log('      N    D=2     D=8   D=8/D=2');
+const perRound: Record<string, number> = {};
+for (const n of [30, 1000, 100_000]) {
+  const two = nsPerStakeholderRound(n, 2);
+  const eight = nsPerStakeholderRound(n, 8);
+  perRound[`${n}`] = eight;
+  console.log(`${String(n).padStart(7)} ${two.toFixed(1).padStart(6)} ${eight.toFixed(1).padStart(7)} ${(eight / two).toFixed(2).padStart(9)}`);
+}
+console.log(`target at N = 100,000, D = 8: ≤ 40 ns; measured ${perRound['100000'].toFixed(1)} ns (${(perRound['100000'] / 40).toFixed(2)} × target)`);
+console.log('');
+const reference = runsPerSecond('scenarios/reference.yaml');
+console.log(
+  `reference scenario (30 stakeholders, 3 issues): ${Math.round(reference.perSecond)} runs/s on one core, ${reference.rounds.toFixed(1)} rounds per run on average; target ≥ 3,000 (${(reference.perSecond / 3000).toFixed(2)} × target)`,
+);
