@@ -24,17 +24,13 @@ function involvedPower(s: RunState): number {
   return total;
 }
 
+/** The minority: those who blocked in the latest blocked round, set against everyone involved. */
 function blockerSummary(s: RunState): string {
-  let count = 0;
-  let power = 0;
   let involved = 0;
-  for (let i = 0; i < s.pop.n; i++) {
-    if (s.involved[i]) involved++;
-    if (s.blockedCount[i] > 0) {
-      count++;
-      power += s.pop.power[i];
-    }
-  }
+  for (let i = 0; i < s.pop.n; i++) involved += s.involved[i];
+  let power = 0;
+  for (const i of s.lastBlockers) power += s.pop.power[i];
+  const count = s.lastBlockers.length;
   const total = involvedPower(s);
   return `${count} of ${involved} stakeholders, holding ${pct(total > 0 ? power / total : 0)} of the power, objected in ${plural(s.blockedRounds, 'round')} under ${describeRule(s)}`;
 }

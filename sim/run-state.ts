@@ -112,6 +112,8 @@ export interface RunState {
   /** Best support share seen up to each round, for the stall rule. */
   bestByRound: number[];
   blockedRounds: number;
+  /** The blockers of the latest blocked round: the minority still holding out. */
+  lastBlockers: number[];
   firstBlock: { round: number; proposal: Float64Array; consented: Uint8Array } | null;
   adoptedRound: number | null;
   series: Series;
@@ -197,6 +199,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     bestSupportRound: 0,
     bestByRound: [],
     blockedRounds: 0,
+    lastBlockers: [],
     firstBlock: null,
     adoptedRound: null,
     series: Object.fromEntries(MEASURES.map((m) => [m, [] as number[]])) as unknown as Series,

@@ -55,31 +55,33 @@ export function rulePasses(
 }
 
 /**
- * The blockers of a round are the objections that made the rule fail: under unanimity every
- * decider that does not fully support; under rough consensus with enough support, the implementers
- * whose objections were not addressed (they are always sustained); otherwise every objection of a
- * decider that was not addressed.
+ * The blockers of a round are the objections that made the rule fail: under rough consensus with
+ * enough support, the implementers whose objections were not addressed (they are always
+ * sustained); otherwise the deciders whose objections were not addressed, or, under unanimity when
+ * every objection was addressed, the deciders who still did not fully support.
  */
 function recordBlock(s: RunState): void {
-  const { pop, t, cond } = s;
-  const unanimity = cond.rule === 'unanimity';
+  const { pop, t, cond, stance, decides, implementer } = s;
   const vetoOnly = cond.rule === 'rough-consensus' && s.support >= cond.threshold;
-  const blockers: string[] = [];
-  const consented = s.firstBlock ? null : new Uint8Array(pop.n);
+  let blockers: number[] = [];
   for (let i = 0; i < pop.n; i++) {
-    const stance = s.stance[i];
-    if (stance === STANCE.absent) continue;
-    const blocks = unanimity
-      ? s.decides[i] && stance !== STANCE.supports
-      : vetoOnly
-        ? s.implementer[i] && stance >= STANCE.objects
-        : s.decides[i] && stance >= STANCE.objects;
-    if (blocks) {
-      s.blockedCount[i]++;
-      if (s.record.enabled) blockers.push(pop.id(i));
-    } else if (consented && s.decides[i] && stance <= STANCE.addressed) consented[i] = 1;
+    if (stance[i] >= STANCE.objects && (vetoOnly ? implementer[i] : decides[i])) blockers.push(i);
   }
+  if (blockers.length === 0 && cond.rule === 'unanimity') {
+    for (let i = 0; i < pop.n; i++) if (decides[i] && stance[i] === STANCE.addressed) blockers.push(i);
+  }
+  for (const i of blockers) s.blockedCount[i]++;
   s.blockedRounds++;
-  if (consented) s.firstBlock = { round: t, proposal: s.proposal.slice(), consented };
-  s.record.add({ round: t, type: 'blocked', stakeholders: blockers, value: s.support });
+  s.lastBlockers = blockers;
+  if (!s.firstBlock) {
+    // Those who supported or consented (their objection addressed) in the first blocked round.
+    const consented = new Uint8Array(pop.n);
+    for (let i = 0; i < pop.n; i++) {
+      if (decides[i] && (stance[i] === STANCE.supports || stance[i] === STANCE.addressed)) consented[i] = 1;
+    }
+    s.firstBlock = { round: t, proposal: s.proposal.slice(), consented };
+  }
+  if (s.record.enabled) {
+    s.record.add({ round: t, type: 'blocked', stakeholders: blockers.map((i) => pop.id(i)), value: s.support });
+  }
 }
