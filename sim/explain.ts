@@ -37,7 +37,11 @@ function blockerSummary(s: RunState): string {
 
 function endPhrase(s: RunState): string {
   if (s.end === 'deadline') return `by the deadline at round ${s.t}`;
-  if (s.end === 'horizon') return `in ${plural(s.t, 'round')} with no deadline declared`;
+  if (s.end === 'horizon') {
+    return s.cond.deadline === null
+      ? `in ${plural(s.t, 'round')} with no deadline declared`
+      : `in ${plural(s.t, 'round')}, the run's horizon, before the deadline at round ${s.cond.deadline}`;
+  }
   if (s.end === 'declared-failure') return `before the convenor declared failure at round ${s.t - 1}`;
   if (s.end === 'collapse') return `before the room emptied at round ${s.t - 1}`;
   return '';
