@@ -13,8 +13,8 @@ import { populationScenario } from './population-scenario.ts';
 
 const STAKEHOLDER_ROUNDS = 30_000_000;
 
-function nsPerStakeholderRound(n: number, d: number): number {
-  const scenario = populationScenario(n, d);
+function nsPerStakeholderRound(n: number, d: number, shapes: 'shared' | 'each' = 'shared'): number {
+  const scenario = populationScenario(n, d, shapes);
   const rounds = Math.max(30, Math.min(20_000, Math.round(STAKEHOLDER_ROUNDS / (n * Math.max(1, d / 2)))));
   // Warm up the JIT on a separate run, then time whole rounds of a fresh one.
   createRun(scenario, { seed: 2, record: false }).step(Math.min(rounds, 200));
@@ -52,6 +52,8 @@ for (const n of [30, 1000, 100_000]) {
   console.log(`${String(n).padStart(7)} ${two.toFixed(1).padStart(6)} ${eight.toFixed(1).padStart(7)} ${(eight / two).toFixed(2).padStart(9)}`);
 }
 console.log(`target at N = 100,000, D = 8: ≤ 40 ns; measured ${perRound['100000'].toFixed(1)} ns (${(perRound['100000'] / 40).toFixed(2)} × target)`);
+const each = nsPerStakeholderRound(100_000, 8, 'each');
+console.log(`with a concession shape drawn for every stakeholder (N = 100,000, D = 8): ${each.toFixed(1)} ns (${(each / perRound['100000']).toFixed(2)} × shared shapes)`);
 console.log('');
 const reference = runsPerSecond('scenarios/reference.yaml');
 console.log(

@@ -1,12 +1,15 @@
 /**
  * The scenario the per-stakeholder benchmark runs: N stakeholders over D issues in two
- * constituencies (one organized, one organizing late and absent one round in ten), every attribute
- * drawn from a distribution, and one holdout under unanimity so the process never adopts and every
- * measured round is a full round.
+ * constituencies (one organized, one organizing late and absent one round in ten), attributes
+ * drawn from distributions, and one holdout under unanimity so the process never adopts and every
+ * measured round is a full round. Concession shapes are shared within a constituency (Boulware
+ * business, Conceder civil society) or, with `shapes: 'each'`, drawn for every stakeholder, which
+ * costs an exponential per stakeholder and round.
  */
 import { scenarioSchema, type Scenario } from '../sim/scenario-schema.ts';
 
-export function populationScenario(n: number, d: number): Scenario {
+export function populationScenario(n: number, d: number, shapes: 'shared' | 'each' = 'shared'): Scenario {
+  const shape = (shared: number) => (shapes === 'each' ? { uniform: [0.5, 2] } : shared);
   const half = Math.floor((n - 1) / 2);
   return scenarioSchema.parse({
     convene: 1,
@@ -27,7 +30,7 @@ export function populationScenario(n: number, d: number): Scenario {
         salience: { uniform: [0.5, 1.5] },
         power: { uniform: [0.5, 3] },
         reservation: { uniform: [0.4, 0.7] },
-        concession: { uniform: [0.5, 2] },
+        concession: shape(0.7),
         openness: { uniform: [0.5, 1] },
       },
       {
@@ -37,7 +40,7 @@ export function populationScenario(n: number, d: number): Scenario {
         ideal: { normal: { mean: 0.7, sd: 0.15 } },
         power: { uniform: [0.2, 1] },
         reservation: { uniform: [0.4, 0.7] },
-        concession: { uniform: [0.5, 2] },
+        concession: shape(1.5),
         absence: 0.1,
       },
     ],

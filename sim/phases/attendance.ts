@@ -3,16 +3,21 @@
  * stakeholder still in the process receives its constituency's subsidy, then attends if it can pay
  * the cost of the round and is not absent by chance. Three rounds in a row unable to pay and it
  * drops out for good. Constituencies organize at their round; each caucus chair is its present
- * member of highest power.
+ * member of highest power (lowest index on ties), chosen again every round.
  */
 import { ROUNDS_IN_A_ROW } from '../conditions.ts';
 import type { RunState } from '../run-state.ts';
 
 export function attend(s: RunState): void {
-  const { pop, cond, record, t, rng } = s;
+  const { pop, cond, record, t } = s;
   const { n, constituency, cost, absence, power } = pop;
-  const { present, involved, dropped, resources, broke, joined, weight, affected, presentCount } = s;
+  const { present, involved, dropped, resources, broke, joined, weight, affected, presentCount, organized } = s;
   const subsidy = cond.subsidy;
+  const uniform = s.rng.uniform;
+  const recording = record.enabled;
+  formCaucuses(s);
+  const chair = s.nextChair;
+  chair.fill(-1);
   presentCount.fill(0);
   let presentWeight = 0;
   let presentAffected = 0;
@@ -24,7 +29,7 @@ export function attend(s: RunState): void {
     if (r >= cost[i]) {
       broke[i] = 0;
       // Only a stakeholder that can be absent by chance draws from the stream.
-      if (absence[i] > 0 && rng.uniform() < absence[i]) {
+      if (absence[i] > 0 && uniform() < absence[i]) {
         resources[i] = r;
         continue;
       }
@@ -33,50 +38,45 @@ export function attend(s: RunState): void {
       presentCount[c]++;
       presentWeight += weight[i];
       presentAffected += affected[i];
+      if (organized[c] && (chair[c] < 0 || power[i] > power[chair[c]])) chair[c] = i;
       if (!joined[i]) {
         joined[i] = 1;
-        if (record.enabled) record.add({ round: t, type: 'joined', stakeholder: pop.id(i) });
+        if (recording) record.add({ round: t, type: 'joined', stakeholder: pop.id(i) });
       }
     } else {
       resources[i] = r;
       broke[i]++;
-      if (record.enabled) record.add({ round: t, type: 'absent', stakeholder: pop.id(i), value: r });
+      if (recording) record.add({ round: t, type: 'absent', stakeholder: pop.id(i), value: r });
       if (broke[i] >= ROUNDS_IN_A_ROW) {
         dropped[i] = 1;
-        if (record.enabled) record.add({ round: t, type: 'dropped-out', stakeholder: pop.id(i) });
+        if (recording) record.add({ round: t, type: 'dropped-out', stakeholder: pop.id(i) });
       }
     }
   }
   s.presentWeight = presentWeight;
   s.presentAffected = presentAffected;
-  organize(s, power);
+  electChairs(s);
 }
 
-/** Caucuses form at their round; chairs are re-chosen each round among those present. */
-function organize(s: RunState, power: Float64Array): void {
-  const { pop, cond, record, t, present, organized } = s;
-  const constituency = pop.constituency;
+/** A constituency that is not organized becomes organized at its round (MODEL.md 5.1). */
+function formCaucuses(s: RunState): void {
+  const { cond, record, t, organized } = s;
   const ids = s.scenario.constituencies;
-  let anyOrganized = false;
   for (let c = 0; c < ids.length; c++) {
     if (!organized[c] && (cond.organizedAtStart[c] || t >= cond.organizeRounds[c])) {
       organized[c] = 1;
       record.add({ round: t, type: 'caucus-formed', constituency: ids[c].id });
     }
-    if (organized[c]) anyOrganized = true;
   }
-  if (!anyOrganized) return;
-  const chair = s.nextChair;
-  chair.fill(-1);
-  for (let i = 0; i < pop.n; i++) {
-    if (!present[i]) continue;
-    const c = constituency[i];
-    if (organized[c] && (chair[c] < 0 || power[i] > power[chair[c]])) chair[c] = i;
-  }
+}
+
+function electChairs(s: RunState): void {
+  const ids = s.scenario.constituencies;
+  const chosen = s.nextChair;
   for (let c = 0; c < ids.length; c++) {
-    if (chair[c] !== s.chair[c] && chair[c] >= 0) {
-      record.add({ round: t, type: 'chair-elected', constituency: ids[c].id, stakeholder: pop.id(chair[c]) });
+    if (chosen[c] !== s.chair[c] && chosen[c] >= 0) {
+      s.record.add({ round: s.t, type: 'chair-elected', constituency: ids[c].id, stakeholder: s.pop.id(chosen[c]) });
     }
-    s.chair[c] = chair[c];
+    s.chair[c] = chosen[c];
   }
 }

@@ -111,5 +111,11 @@ export function evaluate(s: RunState): void {
     }
   }
   s.dispersion = spreadWeight > 0 ? spread / spreadWeight : 0;
-  s.tally = { deciding, yes, heads, headsYes, anyObjection, implementerObjects };
+  const tally = s.tally;
+  tally.deciding = deciding;
+  tally.yes = yes;
+  tally.heads = heads;
+  tally.headsYes = headsYes;
+  tally.anyObjection = anyObjection;
+  tally.implementerObjects = implementerObjects;
 }
