@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 // The browser app. `base: './'` keeps the built site working from any sub-path.
 export default defineConfig({

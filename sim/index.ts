@@ -12,3 +12,4 @@ export {
   type Scenario,
   type ScenarioInput,
 } from './scenario-schema.ts';
+export { loadScenario, formatScenarioError, type LoadResult, type LoadOptions, type ScenarioError } from './scenario-load.ts';

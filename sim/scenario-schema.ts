@@ -44,9 +44,9 @@ function describeRange(r: Range): string {
   return kind;
 }
 
-/** A number field with one clear message for every way it can be wrong. */
-export function numberIn(r: Range) {
-  const expected = describeRange(r);
+/** A number field with one clear message for every way it can be wrong; `alternative` names another accepted value. */
+export function numberIn(r: Range, alternative?: string) {
+  const expected = describeRange(r) + (alternative ? ` or ${alternative}` : '');
   const error = (issue: { input?: unknown }) => `must be ${expected}, got ${showValue(issue.input)}`;
   let schema = z.number({ error });
   if (r.integer) schema = schema.int({ error });
@@ -83,7 +83,9 @@ export const ATTRIBUTE_DEFAULTS = {
 const text = (what: string) =>
   z
     .string({ error: (i) => `must be ${what}, got ${showValue(i.input)}` })
-    .max(MAX_TEXT, { error: `must be at most ${MAX_TEXT} characters` });
+    .max(MAX_TEXT, {
+      error: (i) => `must be ${what} of at most ${MAX_TEXT} characters, got ${typeof i.input === 'string' ? i.input.length : '?'} characters`,
+    });
 
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 export const idSchema = z
@@ -241,7 +243,7 @@ const convenorSchema = object(
       { min: vector({ min: 0, max: 1 }).optional(), max: vector({ min: 0, max: 1 }).optional() },
       '{min: [...], max: [...]}',
     ).optional(),
-    deadline: numberIn({ min: 1, max: 100_000, integer: true }).nullable().default(100),
+    deadline: numberIn({ min: 1, max: 100_000, integer: true }, 'null').nullable().default(100),
     declareFailure: object(
       {
         allowed: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
@@ -251,7 +253,7 @@ const convenorSchema = object(
       '{allowed, stallRounds, minGain}',
     ).prefault({}),
     sideChannel: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(false),
-    inRoom: object({ preferred: vector({ min: 0, max: 1 }), pull: unit }, '{preferred: [...], pull}')
+    inRoom: object({ preferred: vector({ min: 0, max: 1 }), pull: unit }, '{preferred: [...], pull} or null')
       .nullable()
       .default(null),
     openRecords: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
@@ -320,5 +322,13 @@ export function isGroup(entry: Scenario['stakeholders'][number]): entry is Group
 
 /** The JSON Schema of the file format, for editors' completion (`scenarios/schema.json`). */
 export function scenarioJsonSchema(): object {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+  const { $schema, ...rest } = schema;
+  return {
+    $schema,
+    $id: 'urn:convene:scenario:1',
+    title: 'Convene scenario, format version 1',
+    description: 'A Convene scenario file (SCENARIO.md). Cross-field rules (vector lengths, known ids, unique ids) are checked by the loader, not by this schema.',
+    ...rest,
+  };
 }

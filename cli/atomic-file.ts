@@ -1,0 +1,88 @@
+/**
+ * A file that appears complete or not at all: written to a temporary file next to the target and
+ * renamed over it at the end, so a failed or interrupted batch leaves no half file and never
+ * clobbers an existing good one (rename is atomic within one file system, hence "next to").
+ */
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export interface AtomicFile {
+  readonly path: string;
+  readonly tempPath: string;
+  write(text: string): Promise<void>;
+  /** Flushes, closes and renames the temporary file over the target. */
+  commit(): Promise<void>;
+  /** Closes and removes the temporary file; the target is untouched. */
+  abort(): Promise<void>;
+}
+
+/** Buffered writes: batch rows are small and many. */
+const FLUSH_BYTES = 1 << 16;
+
+export async function createAtomicFile(path: string): Promise<AtomicFile> {
+  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const handle: FileHandle = await open(tempPath, 'wx');
+  let pending: string[] = [];
+  let pendingLength = 0;
+  let closed = false;
+
+  // Interrupted (Ctrl-C, kill): remove the temporary file on the way out. Exit synchronously,
+  // as the default handler would have, with the conventional status.
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(tempPath);
+    } catch {
+      // Already gone.
+    }
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const release = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+
+  const flush = async () => {
+    if (pendingLength === 0) return;
+    const text = pending.join('');
+    pending = [];
+    pendingLength = 0;
+    await handle.write(text);
+  };
+
+  const file: AtomicFile = {
+    path,
+    tempPath,
+    async write(text) {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength >= FLUSH_BYTES) await flush();
+    },
+    async commit() {
+      try {
+        await flush();
+        await handle.sync();
+        await handle.close();
+        closed = true;
+        await rename(tempPath, path);
+      } catch (error) {
+        await file.abort();
+        throw error;
+      } finally {
+        release();
+      }
+    },
+    async abort() {
+      release();
+      if (!closed) {
+        closed = true;
+        await handle.close().catch(() => {});
+      }
+      await unlink(tempPath).catch(() => {});
+    },
+  };
+  return file;
+}

@@ -1,0 +1,47 @@
+/**
+ * Where the command line reads and writes: the process's streams by default, captured strings in
+ * tests. Commands never touch `process` directly, so `main()` runs in-process in a test.
+ */
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  /** A terminal: the human summary may use colour. */
+  isTTY?: boolean;
+  /** Present on real streams: used to wait for 'drain' when a write is buffered. */
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+export interface CliIO {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** Relative FILE arguments are read from here. */
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export function resolveIO(io: Partial<CliIO> = {}): CliIO {
+  return {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    cwd: io.cwd ?? process.cwd(),
+    env: io.env ?? process.env,
+  };
+}
+
+/** Writes text, waiting for the stream to drain when it asks us to (large batches to a pipe). */
+export async function writeText(stream: OutputStream, text: string): Promise<void> {
+  const flushed = stream.write(text);
+  if (flushed === false && stream.once) {
+    await new Promise<void>((resolve) => stream.once!('drain', resolve));
+  }
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set to anything but the empty string. */
+export function useColour(io: CliIO): boolean {
+  return Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+}
+
+/** Scenario text (names, labels) printed as text: control characters could drive the terminal. */
+export function plainText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}

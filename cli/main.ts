@@ -1,0 +1,120 @@
+/**
+ * The `convene` command: a thin shell over the core (RESULT.md, "The command-line contract").
+ * `main(argv)` returns the exit status, so tests call it in-process:
+ *
+ * - 0: it ran (and `--help`, `--version`);
+ * - 2: invalid input (a bad scenario, a bad override, bad arguments), errors on standard error,
+ *   nothing on standard output, no stack trace;
+ * - 1: anything else, one line on standard error (the stack too with CONVENE_DEBUG=1).
+ */
+import { Command, CommanderError } from 'commander';
+import { version } from '../package.json';
+import { batchCommand } from './batch-command.ts';
+import { InvalidInput } from './invalid-input.ts';
+import { resolveIO, type CliIO } from './io.ts';
+import { collectOverride, parseOutPath, parseRuns, parseSeed, parseWorkers } from './parse-options.ts';
+import { runCommand } from './run-command.ts';
+import { validateCommand } from './validate-command.ts';
+
+export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
+
+export async function main(argv: string[], ioOptions: Partial<CliIO> = {}): Promise<number> {
+  const io = resolveIO(ioOptions);
+  if (io.stdout === process.stdout) guardProcessStreams();
+  let status: number = EXIT.ok;
+  const program = createProgram(io, (code) => {
+    status = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+const EXIT_HELP = `
+Exit status: 0 when it ran; 2 for invalid input (scenario, override, arguments), with the errors
+on standard error and nothing on standard output; 1 for anything else.`;
+
+function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
+  const program = new Command('convene')
+    .description('Agent-based simulation of multi-stakeholder negotiation.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', EXIT_HELP);
+  program.helpCommand(false);
+
+  program
+    .command('run')
+    .description('run a scenario once and report how it ended')
+    .argument('<FILE>', 'scenario file (.yaml, .yml or .json)')
+    .option('--seed <N>', "seed of the run, 0 to 2^32-1 (default: the scenario's seed)", parseSeed)
+    .option('--set <PATH=VALUE>', 'override a field, e.g. convenor.deadline=120 (repeatable)', collectOverride)
+    .option('--json', 'print the result as one JSON object')
+    .option('--series', 'add every measure, round by round')
+    .option('--events', 'add the record of events')
+    .action(async (file: string, options) => setStatus(await runCommand(file, options, io)));
+
+  program
+    .command('validate')
+    .description('check a scenario file and report what it holds')
+    .argument('<FILE>', 'scenario file (.yaml, .yml or .json)')
+    .option('--set <PATH=VALUE>', 'check the file with this override applied (repeatable)', collectOverride)
+    .action(async (file: string, options) => setStatus(await validateCommand(file, options, io)));
+
+  program
+    .command('batch')
+    .description('run a scenario over many seeds: one row per run, a summary on standard error')
+    .argument('<FILE>', 'scenario file (.yaml, .yml or .json)')
+    .requiredOption('--runs <N>', 'number of runs', parseRuns)
+    .option('--seed-start <S>', "seed of the first run; run k uses S + k (default: the scenario's seed)", parseSeed)
+    .option('--workers <W>', 'worker threads (today one thread runs everything)', parseWorkers, 1)
+    .option('--out <FILE>', 'write the rows to FILE.csv or FILE.jsonl (default: CSV on standard output)', parseOutPath)
+    .option('--set <PATH=VALUE>', 'override a field, e.g. convenor.deadline=120 (repeatable)', collectOverride)
+    .action(async (file: string, options) => setStatus(await batchCommand(file, options, io)));
+
+  return program;
+}
+
+function reportError(error: unknown, io: CliIO): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its message (or the help, or the version) already.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
+  }
+  if (error instanceof InvalidInput) {
+    io.stderr.write(error.lines.map((line) => line + '\n').join(''));
+    return EXIT.invalid;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`convene: ${message.split('\n')[0]}\n`);
+  if (io.env.CONVENE_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
+  return EXIT.failed;
+}
+
+let guarded = false;
+
+/**
+ * Writes to a closed pipe (`convene batch ... | head`) end the command quietly; any other write
+ * error (a full disk) ends it with one line and status 1 instead of an unhandled 'error' event.
+ */
+function guardProcessStreams(): void {
+  if (guarded) return;
+  guarded = true;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    try {
+      process.stderr.write(`convene: cannot write the output: ${error.message}\n`);
+    } finally {
+      process.exit(EXIT.failed);
+    }
+  };
+  process.stdout.on('error', onError);
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : EXIT.failed));
+}

@@ -1,0 +1,100 @@
+/**
+ * The summary of a batch (RESULT.md): each outcome's count, share and 95% Wilson interval, and
+ * the medians of rounds and of legitimacy (over the runs that adopted something). Results are
+ * added one at a time, so a batch never holds more than two numbers per run.
+ */
+import { OUTCOMES, type Outcome, type RunResult } from '../sim/index.ts';
+
+/** The 0.975 quantile of the standard normal: a two-sided 95% interval. */
+export const Z_95 = 1.959963984540054;
+
+/**
+ * Wilson score interval for `successes` out of `trials`: unlike the normal approximation it stays
+ * inside [0, 1] and is sensible at 0 and at `trials`, which small batches hit often.
+ */
+export function wilsonInterval(successes: number, trials: number, z = Z_95): [number, number] {
+  if (trials <= 0) return [0, 1];
+  const p = successes / trials;
+  const z2 = z * z;
+  const denominator = 1 + z2 / trials;
+  const centre = (p + z2 / (2 * trials)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+  // At 0 and at `trials` the bounds are exactly 0 and 1; rounding would leave 0.9999999999999999.
+  return [successes <= 0 ? 0 : Math.max(0, centre - half), successes >= trials ? 1 : Math.min(1, centre + half)];
+}
+
+/** The median of the values, the mean of the middle two for an even count; null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export interface OutcomeShare {
+  outcome: Outcome;
+  count: number;
+  share: number;
+  interval: [number, number];
+}
+
+export interface BatchSummary {
+  runs: number;
+  outcomes: OutcomeShare[];
+  medianRounds: number | null;
+  medianLegitimacy: number | null;
+  /** Runs with a legitimacy, that is, runs that adopted something. */
+  adopted: number;
+}
+
+export interface SummaryBuilder {
+  add(result: RunResult): void;
+  finish(): BatchSummary;
+}
+
+export function createSummary(): SummaryBuilder {
+  const counts = new Map<Outcome, number>(OUTCOMES.map((o) => [o, 0]));
+  const rounds: number[] = [];
+  const legitimacy: number[] = [];
+  return {
+    add(result) {
+      counts.set(result.outcome, (counts.get(result.outcome) ?? 0) + 1);
+      rounds.push(result.rounds);
+      if (result.legitimacy !== null) legitimacy.push(result.legitimacy);
+    },
+    finish() {
+      const runs = rounds.length;
+      return {
+        runs,
+        outcomes: OUTCOMES.map((outcome) => {
+          const count = counts.get(outcome) ?? 0;
+          return { outcome, count, share: runs > 0 ? count / runs : 0, interval: wilsonInterval(count, runs) };
+        }),
+        medianRounds: median(rounds),
+        medianLegitimacy: median(legitimacy),
+        adopted: legitimacy.length,
+      };
+    },
+  };
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The summary as a small table for standard error. */
+export function formatSummary(summary: BatchSummary, heading: string): string {
+  const width = Math.max(...OUTCOMES.map((o) => o.length), 'outcome'.length);
+  const countWidth = Math.max(String(summary.runs).length, 'count'.length);
+  const lines = [heading, `${'outcome'.padEnd(width)}  ${'count'.padStart(countWidth)}   share  95% Wilson interval`];
+  for (const o of summary.outcomes) {
+    lines.push(
+      `${o.outcome.padEnd(width)}  ${String(o.count).padStart(countWidth)}  ${percent(o.share).padStart(6)}  [${percent(o.interval[0])}, ${percent(o.interval[1])}]`,
+    );
+  }
+  lines.push(`median rounds: ${summary.medianRounds ?? 'none'}`);
+  lines.push(
+    summary.medianLegitimacy === null
+      ? 'median legitimacy: none (nothing was adopted)'
+      : `median legitimacy: ${summary.medianLegitimacy.toFixed(3)} (over ${summary.adopted === 1 ? 'the 1 run' : `the ${summary.adopted} runs`} that adopted a text)`,
+  );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,28 @@
+/**
+ * `convene validate FILE`: on success one line on standard output (name, issues, constituencies,
+ * stakeholders after expansion, warnings) and the warnings on standard error; on failure every
+ * error as `file:line:col: path: message` on standard error and exit status 2.
+ */
+import { isGroup, type Scenario } from '../sim/scenario-schema.ts';
+import { plainText, writeText, type CliIO } from './io.ts';
+import { formatWarning, readScenario } from './read-scenario.ts';
+
+/** Stakeholders once generated groups are expanded. */
+export function countStakeholders(scenario: Scenario): number {
+  return scenario.stakeholders.reduce((n, entry) => n + (isGroup(entry) ? entry.generate : 1), 0);
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+export async function validateCommand(file: string, options: { set?: string[] }, io: CliIO): Promise<number> {
+  const { scenario, warnings } = await readScenario(file, { cwd: io.cwd, overrides: options.set });
+  for (const w of warnings) await writeText(io.stderr, formatWarning(file, w));
+  const parts = [
+    plural(scenario.issues.length, 'issue'),
+    plural(scenario.constituencies.length, 'constituency', 'constituencies'),
+    plural(countStakeholders(scenario), 'stakeholder'),
+    plural(warnings.length, 'warning'),
+  ];
+  await writeText(io.stdout, `${file}: valid: ${JSON.stringify(plainText(scenario.name))}, ${parts.join(', ')}\n`);
+  return 0;
+}

@@ -1,0 +1,67 @@
+/** The built command, spawned as `node bin/convene.js` (the `pretest` script builds it). */
+import { existsSync, openSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY, ROOT, spawnCli, STACK_LINE } from './harness.ts';
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist-cli', 'convene.js'))) {
+    throw new Error('dist-cli/convene.js is missing: run `npm run build:cli` (npm test does it in pretest)');
+  }
+});
+
+describe('node bin/convene.js', () => {
+  it('run --json prints one JSON object and exits 0', () => {
+    const r = spawnCli(['run', PRIVACY, '--json', '--seed', '12']);
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.seed).toBe(12);
+    expect(result.convene).toBe(1);
+  });
+
+  it('gives the same result as the in-process command, bit for bit', async () => {
+    const { cli } = await import('./harness.ts');
+    const inProcess = await cli(['run', PRIVACY, '--json', '--seed', '12', '--series']);
+    expect(spawnCli(['run', PRIVACY, '--json', '--seed', '12', '--series']).stdout).toBe(inProcess.stdout);
+  });
+
+  it('exits 2 for bad arguments and a bad scenario, with nothing on standard output and no stack', () => {
+    for (const args of [
+      ['run', PRIVACY, '--seed', 'abc'],
+      ['run', PRIVACY, '--nope'],
+      ['validate', 'test/fixtures/cli/invalid.yaml'],
+      ['batch', PRIVACY, '--runs', '0'],
+      ['run', 'missing.yaml'],
+    ]) {
+      const r = spawnCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.length).toBeGreaterThan(0);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    }
+  });
+
+  it('batch writes CSV on standard output and the summary on standard error', () => {
+    const r = spawnCli(['batch', PRIVACY, '--runs', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(6);
+    expect(r.stderr).toMatch(/5 runs \(seeds 7 to 11\)/);
+  });
+
+  it('--help and --version exit 0', () => {
+    expect(spawnCli(['--help']).code).toBe(0);
+    expect(spawnCli(['--version']).code).toBe(0);
+  });
+
+  it.runIf(existsSync('/dev/full'))('exits 1 with one line when standard output cannot be written', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnCli(['run', PRIVACY, '--json'], { stdio: ['ignore', full, 'pipe'] });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^convene: cannot write the output: .*ENOSPC/m);
+      expect(r.stderr).not.toMatch(STACK_LINE);
+    } finally {
+      closeSync(full);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+/** Calls `main()` in-process with captured output, and spawns the built command for end-to-end tests. */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../cli/main.ts';
+import type { CliIO, OutputStream } from '../../cli/io.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const PRIVACY = fileURLToPath(new URL('../fixtures/privacy-example.yaml', import.meta.url));
+export const SMALL = fileURLToPath(new URL('../fixtures/cli/small.yaml', import.meta.url));
+export const SMALL_JSON = fileURLToPath(new URL('../fixtures/cli/small.json', import.meta.url));
+export const INVALID = fileURLToPath(new URL('../fixtures/cli/invalid.yaml', import.meta.url));
+
+export interface CliOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function capture(isTTY = false): OutputStream & { text: () => string } {
+  const chunks: string[] = [];
+  return { write: (chunk: string) => void chunks.push(chunk), isTTY, text: () => chunks.join('') };
+}
+
+export async function cli(args: string[], io: Partial<CliIO> = {}): Promise<CliOutcome> {
+  const stdout = capture();
+  const stderr = capture();
+  const code = await main(args, { stdout, stderr, cwd: ROOT, env: {}, ...io });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** `node bin/convene.js ...`, the built command (the `pretest` script builds it). */
+export function spawnCli(args: string[], options: SpawnSyncOptions = {}): CliOutcome {
+  const child = spawnSync(process.execPath, ['bin/convene.js', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CONVENE_DEBUG: '' },
+    ...options,
+  });
+  return { code: child.status ?? -1, stdout: String(child.stdout ?? ''), stderr: String(child.stderr ?? '') };
+}
+
+/** A stack trace line, as Node prints them. */
+export const STACK_LINE = /^\s+at .+[:(]/m;

@@ -1,0 +1,81 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, INVALID, PRIVACY, SMALL, SMALL_JSON } from './harness.ts';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'convene-validate-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('convene validate', () => {
+  it('prints one line: name, issues, constituencies, stakeholders after expansion, warnings', async () => {
+    const r = await cli(['validate', PRIVACY]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    expect(r.stdout).toContain('"Privacy code of conduct (stylised)"');
+    expect(r.stdout).toContain('2 issues');
+    expect(r.stdout).toContain('3 constituencies');
+    // One named stakeholder and a generated group of 25.
+    expect(r.stdout).toContain('26 stakeholders');
+    expect(r.stdout).toMatch(/\d+ warnings?/);
+  });
+
+  it('prints each warning on standard error, and counts them', async () => {
+    const r = await cli(['validate', PRIVACY]);
+    const warnings = r.stderr.split('\n').filter((line) => line.includes(': warning: '));
+    expect(r.stdout).toContain(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);
+  });
+
+  it('validates JSON files', async () => {
+    const r = await cli(['validate', SMALL_JSON]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('5 stakeholders');
+  });
+
+  it('lists every error as file:line:col: path: message on standard error, and exits 2', async () => {
+    const r = await cli(['validate', INVALID]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^\S*invalid\.yaml:\d+:\d+: \S+: .+/);
+    expect(r.stderr).toMatch(/invalid\.yaml:10:\d+: stakeholders\[0\]\.ideal\[0\]: must be a number in \[0, 1\], got 1\.4/);
+    expect(r.stderr).toMatch(/invalid\.yaml:12:\d+: convenor\.dedline: unknown field; did you mean deadline\?/);
+  });
+
+  it('names the file as it was given', async () => {
+    const r = await cli(['validate', 'test/fixtures/cli/invalid.yaml']);
+    expect(r.stderr).toMatch(/^test\/fixtures\/cli\/invalid\.yaml:10:/);
+  });
+
+  it('refuses syntax errors, an empty file and a file that is not a scenario', async () => {
+    const cases = { 'syntax.yaml': 'convene: 1\nname: [unclosed\n', 'empty.yaml': '', 'list.json': '[1, 2]' };
+    for (const [name, text] of Object.entries(cases)) {
+      const file = join(dir, name);
+      await writeFile(file, text);
+      const r = await cli(['validate', file]);
+      expect(r.code, name).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(file);
+    }
+  });
+
+  it('checks overrides too, naming the bad one', async () => {
+    const good = await cli(['validate', SMALL, '--set', 'stakeholders[2].generate=10']);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('12 stakeholders');
+    const bad = await cli(['validate', SMALL, '--set', 'horizon=0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('--set horizon=0');
+  });
+
+  it('accepts a small valid file', async () => {
+    expect((await cli(['validate', SMALL])).code).toBe(0);
+  });
+});
