@@ -73,12 +73,14 @@ export function evaluate(s: RunState): void {
     const beta = concession[i];
     if (r !== lastR) {
       lastR = r;
-      lastLogR = Math.log(r);
+      lastLogR = r > 0 ? Math.log(r) : -Infinity;
       lastBeta = -1;
     }
     if (beta !== lastBeta) {
       lastBeta = beta;
-      lastShare = timeShare(r, beta, lastLogR);
+      // timeShare, inlined: this is the hottest line of a round.
+      lastShare =
+        r === 0 || r === 1 || beta === 1 ? r : beta === 0.5 ? r * r : beta === 2 ? Math.sqrt(r) : Math.exp(lastLogR / beta);
     }
     const a = floor[i] + (1 - floor[i]) * (1 - lastShare);
     aspirations[i] = a;
