@@ -280,6 +280,8 @@ const convenorSchema = object(
 
 export const scenarioSchema = object(
   {
+    /** Lets a JSON scenario name its schema for editors, as YAML files do in a comment. */
+    $schema: z.string({ error: (i) => `must be the address of a JSON Schema, got ${showValue(i.input)}` }).optional(),
     convene: z.literal(1, { error: (i) => `must be 1 (the format version), got ${showValue(i.input)}` }),
     name: text('a name'),
     description: text('a description').optional(),
