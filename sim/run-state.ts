@@ -132,10 +132,15 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
   const cond = readConditions(scenario);
   const { n, d } = pop;
   const anyDecides = pop.roles.some((r) => (r & ROLE_BIT.decides) !== 0);
-  const flag = (test: (i: number) => boolean) => Uint8Array.from({ length: n }, (_, i) => (test(i) ? 1 : 0));
-  const involved = flag((i) => (pop.roles[i] & ROLE_BIT.involved) !== 0);
+  /** 1 for each stakeholder holding the role. */
+  const holding = (bit: number) => {
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = (pop.roles[i] & bit) !== 0 ? 1 : 0;
+    return out;
+  };
+  const involved = holding(ROLE_BIT.involved);
 
-  const weight = cond.byHead ? new Float64Array(n).fill(1) : Float64Array.from(pop.power);
+  const weight = cond.byHead ? new Float64Array(n).fill(1) : pop.power.slice();
   const floor = new Float64Array(n);
   const horizonFelt = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -147,7 +152,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
   let invitedWeight = 0;
   for (let i = 0; i < n; i++) if (involved[i]) invitedWeight += weight[i];
   const c = scenario.constituencies.length;
-  const affected = flag((i) => (pop.roles[i] & ROLE_BIT.affected) !== 0);
+  const affected = holding(ROLE_BIT.affected);
   let affectedCount = 0;
   for (let i = 0; i < n; i++) affectedCount += affected[i];
 
@@ -161,8 +166,8 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     end: null,
     weight,
     involved,
-    decides: anyDecides ? flag((i) => (pop.roles[i] & ROLE_BIT.decides) !== 0) : involved.slice(),
-    implementer: flag((i) => (pop.roles[i] & ROLE_BIT.implements) !== 0),
+    decides: anyDecides ? holding(ROLE_BIT.decides) : involved.slice(),
+    implementer: holding(ROLE_BIT.implements),
     affected,
     floor,
     horizonFelt,
