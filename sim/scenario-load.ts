@@ -183,6 +183,7 @@ function readJson(text: string): Parsed {
     const found = findJsonSyntaxError(text);
     if (!found) return { ok: false, errors: [fileError(`JSON syntax error: ${e instanceof Error ? e.message : String(e)}`)] };
     const lines = new LineCounter();
+    lines.addNewLine(0); // the first line starts at 0, as the YAML parser itself records it
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
     const p = lines.linePos(found.offset);
     return { ok: false, errors: [fileError(found.message, { line: p.line, column: p.col })] };
