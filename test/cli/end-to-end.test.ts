@@ -65,3 +65,18 @@ describe('node bin/convene.js', () => {
     }
   });
 });
+
+describe('npx convene', () => {
+  it('runs the project\'s own command from its folder, as the README says', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('npx', ['convene', 'run', 'scenarios/rough-consensus.yaml', '--json', '--seed', '3'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const viaNpx = JSON.parse(r.stdout);
+    const direct = JSON.parse(spawnCli(['run', join(ROOT, 'scenarios/rough-consensus.yaml'), '--json', '--seed', '3']).stdout);
+    expect(viaNpx).toEqual(direct);
+  });
+});
