@@ -3,14 +3,9 @@
  * stakeholders after expansion, warnings) and the warnings on standard error; on failure every
  * error as `file:line:col: path: message` on standard error and exit status 2.
  */
-import { isGroup, type Scenario } from '../sim/scenario-schema.ts';
+import { countStakeholders } from '../sim/scenario-schema.ts';
 import { plainText, writeText, type CliIO } from './io.ts';
 import { formatWarning, readScenario } from './read-scenario.ts';
-
-/** Stakeholders once generated groups are expanded. */
-export function countStakeholders(scenario: Scenario): number {
-  return scenario.stakeholders.reduce((n, entry) => n + (isGroup(entry) ? entry.generate : 1), 0);
-}
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -20,7 +15,7 @@ export async function validateCommand(file: string, options: { set?: string[] },
   const parts = [
     plural(scenario.issues.length, 'issue'),
     plural(scenario.constituencies.length, 'constituency', 'constituencies'),
-    plural(countStakeholders(scenario), 'stakeholder'),
+    plural(countStakeholders(scenario.stakeholders), 'stakeholder'),
     plural(warnings.length, 'warning'),
   ];
   await writeText(io.stdout, `${file}: valid: ${JSON.stringify(plainText(scenario.name))}, ${parts.join(', ')}\n`);

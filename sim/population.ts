@@ -6,8 +6,8 @@
 import type { Rng } from './rng.ts';
 import {
   ATTRIBUTE_RANGES,
+  countStakeholders,
   isGroup,
-  ROLES,
   type GroupSpec,
   type Role,
   type ScalarDistribution,
@@ -110,15 +110,9 @@ function normaliseSalience(salience: Float64Array, offset: number, d: number) {
   else for (let k = 0; k < d; k++) salience[offset + k] = 1 / d;
 }
 
-export function countStakeholders(scenario: Scenario): number {
-  let n = 0;
-  for (const entry of scenario.stakeholders) n += isGroup(entry) ? entry.generate : 1;
-  return n;
-}
-
 /** Expands a validated scenario into typed arrays, drawing generated members from `rng`. */
 export function createPopulation(scenario: Scenario, rng: Rng): Population {
-  const n = countStakeholders(scenario);
+  const n = countStakeholders(scenario.stakeholders);
   const d = scenario.issues.length;
   const constituencyIndex = new Map(scenario.constituencies.map((c, i) => [c.id, i]));
   const p = {
@@ -194,4 +188,3 @@ function drawMember(group: GroupSpec, i: number, p: Omit<Population, 'id' | 'ind
   for (const field of SCALAR_FIELDS) p[field][i] = drawScalar(group[field], ATTRIBUTE_RANGES[field], rng);
 }
 
-export { ROLES };

@@ -7,6 +7,7 @@
 import { formatPath, type PathSegment } from './scenario-path.ts';
 import { suggestName, type ScenarioError } from './scenario-errors.ts';
 import {
+  countStakeholders,
   isGroup,
   MAX_STAKEHOLDERS,
   type ScalarDistribution,
@@ -18,13 +19,6 @@ export interface RuleCheck {
   errors: ScenarioError[];
   /** Legal but probably not meant, as `path: message`. */
   warnings: string[];
-}
-
-/** Stakeholders after expansion, without expanding. */
-export function countStakeholders(entries: Scenario['stakeholders']): number {
-  let n = 0;
-  for (const entry of entries) n += isGroup(entry) ? entry.generate : 1;
-  return n;
 }
 
 /** The id of member `n` (1-based) of a generated group. */

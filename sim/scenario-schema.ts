@@ -322,6 +322,13 @@ export function isGroup(entry: Scenario['stakeholders'][number]): entry is Group
   return 'generate' in entry;
 }
 
+/** Stakeholders once generated groups are expanded, counted without expanding them. */
+export function countStakeholders(entries: Scenario['stakeholders']): number {
+  let n = 0;
+  for (const entry of entries) n += isGroup(entry) ? entry.generate : 1;
+  return n;
+}
+
 /** The JSON Schema of the file format, for editors' completion (`scenarios/schema.json`). */
 export function scenarioJsonSchema(): object {
   const schema = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { countStakeholders } from '../../sim/population.ts';
+import { countStakeholders } from '../../sim/scenario-schema.ts';
 import type { Flag, Outcome } from '../../sim/result.ts';
 import { runScenario } from '../../sim/run.ts';
 import { formatScenarioError, loadScenario } from '../../sim/scenario-load.ts';
@@ -75,7 +75,7 @@ describe('bundled scenarios', () => {
       expect(s.name.length).toBeGreaterThan(0);
       expect(s.description?.length ?? 0).toBeGreaterThan(200);
       expect(s.description!.length).toBeLessThanOrEqual(2000);
-      const n = countStakeholders(s);
+      const n = countStakeholders(s.stakeholders);
       expect(n).toBeGreaterThanOrEqual(10);
       expect(n).toBeLessThanOrEqual(200);
     });
