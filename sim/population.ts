@@ -3,6 +3,7 @@
  * stakeholder (vectors flattened as `i * D + k`). Generated groups are expanded here, drawing
  * from the run's stream in scenario order, member by member, field by field (MODEL.md section 9).
  */
+import { createArena, type Arena } from './arena.ts';
 import type { Rng } from './rng.ts';
 import {
   ATTRIBUTE_RANGES,
@@ -111,26 +112,27 @@ function normaliseSalience(salience: Float64Array, offset: number, d: number) {
 }
 
 /** Expands a validated scenario into typed arrays, drawing generated members from `rng`. */
-export function createPopulation(scenario: Scenario, rng: Rng): Population {
+export function createPopulation(scenario: Scenario, rng: Rng, arena?: Arena): Population {
   const n = countStakeholders(scenario.stakeholders);
   const d = scenario.issues.length;
+  const a = arena ?? createArena(0);
   const constituencyIndex = new Map(scenario.constituencies.map((c, i) => [c.id, i]));
   const p = {
     n,
     d,
-    ideal: new Float64Array(n * d),
-    salience: new Float64Array(n * d),
-    power: new Float64Array(n),
-    resources: new Float64Array(n),
-    reservation: new Float64Array(n),
-    concession: new Float64Array(n),
-    openness: new Float64Array(n),
-    outside: new Float64Array(n),
-    absence: new Float64Array(n),
-    patience: new Float64Array(n),
-    cost: new Float64Array(n),
-    constituency: new Int32Array(n),
-    roles: new Uint8Array(n),
+    ideal: a.f64(n * d),
+    salience: a.f64(n * d),
+    power: a.f64(n),
+    resources: a.f64(n),
+    reservation: a.f64(n),
+    concession: a.f64(n),
+    openness: a.f64(n),
+    outside: a.f64(n),
+    absence: a.f64(n),
+    patience: a.f64(n),
+    cost: a.f64(n),
+    constituency: a.i32(n),
+    roles: a.u8(n),
   };
 
   // Ids: explicit ones kept, generated ones computed from the group's prefix on demand.

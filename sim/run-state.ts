@@ -2,6 +2,8 @@
  * Everything a run changes, round by round: per-stakeholder state in typed arrays, per-constituency
  * state in small arrays, and the round's own numbers. Phases read and write it; nothing else does.
  */
+import { createArena, runArenaBytes } from './arena.ts';
+import { countStakeholders } from './scenario-schema.ts';
 import { readConditions, type Conditions } from './conditions.ts';
 import { createPopulation, ROLE_BIT, type Population } from './population.ts';
 import { createRecord, type Record } from './record.ts';
@@ -128,21 +130,29 @@ export interface RunStateOptions {
 
 export function createRunState(scenario: Scenario, options: RunStateOptions): RunState {
   const rng = options.rng;
-  const pop = createPopulation(scenario, rng);
+  const arena = createArena(
+    runArenaBytes(countStakeholders(scenario.stakeholders), scenario.issues.length, scenario.constituencies.length),
+  );
+  const pop = createPopulation(scenario, rng, arena);
+  const copy = (from: Float64Array) => {
+    const to = arena.f64(from.length);
+    to.set(from);
+    return to;
+  };
   const cond = readConditions(scenario);
   const { n, d } = pop;
   const anyDecides = pop.roles.some((r) => (r & ROLE_BIT.decides) !== 0);
   /** 1 for each stakeholder holding the role. */
   const holding = (bit: number) => {
-    const out = new Uint8Array(n);
+    const out = arena.u8(n);
     for (let i = 0; i < n; i++) out[i] = (pop.roles[i] & bit) !== 0 ? 1 : 0;
     return out;
   };
   const involved = holding(ROLE_BIT.involved);
 
-  const weight = cond.byHead ? new Float64Array(n).fill(1) : pop.power.slice();
-  const floor = new Float64Array(n);
-  const horizonFelt = new Float64Array(n);
+  const weight = cond.byHead ? arena.f64(n).fill(1) : copy(pop.power);
+  const floor = arena.f64(n);
+  const horizonFelt = arena.f64(n);
   for (let i = 0; i < n; i++) {
     // Outside options count unless decision making is vested in the process and no side channel exists.
     const outside = pop.outside[i];
@@ -166,29 +176,29 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     end: null,
     weight,
     involved,
-    decides: anyDecides ? holding(ROLE_BIT.decides) : involved.slice(),
+    decides: anyDecides ? holding(ROLE_BIT.decides) : involved,
     implementer: holding(ROLE_BIT.implements),
     affected,
     floor,
     horizonFelt,
-    position: pop.ideal.slice(),
-    nextPosition: pop.ideal.slice(),
-    resources: pop.resources.slice(),
-    present: new Uint8Array(n),
-    dropped: new Uint8Array(n),
-    joined: new Uint8Array(n),
-    broke: new Int32Array(n),
-    felt: new Float64Array(n),
-    aspiration: new Float64Array(n).fill(1),
-    distance: new Float64Array(n),
-    stance: new Uint8Array(n),
-    blockedCount: new Int32Array(n),
-    organized: new Uint8Array(c),
-    chair: new Int32Array(c).fill(-1),
-    nextChair: new Int32Array(c),
-    presentCount: new Int32Array(c),
-    proposal: new Float64Array(d),
-    scratch: new Float64Array(d),
+    position: copy(pop.ideal),
+    nextPosition: copy(pop.ideal),
+    resources: copy(pop.resources),
+    present: arena.u8(n),
+    dropped: arena.u8(n),
+    joined: arena.u8(n),
+    broke: arena.i32(n),
+    felt: arena.f64(n),
+    aspiration: arena.f64(n).fill(1),
+    distance: arena.f64(n),
+    stance: arena.u8(n),
+    blockedCount: arena.i32(n),
+    organized: arena.u8(c),
+    chair: arena.i32(c).fill(-1),
+    nextChair: arena.i32(c),
+    presentCount: arena.i32(c),
+    proposal: arena.f64(d),
+    scratch: arena.f64(d),
     openItems: cond.initialItems,
     invitedWeight,
     presentWeight: 0,
