@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 
 // The `convene` command: a Node build with its dependencies bundled, so it starts fast and
-// `npx convene` works right after `npm install` (the `prepare` script runs this build).
+// `npx convene` works right after `npm install` (the `prepare` script runs this build). The batch
+// worker thread is its own entry: `cli/worker-pool.ts` finds `batch-worker.js` next to the bundle.
 export default defineConfig({
   build: {
     ssr: true,
@@ -10,7 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      input: { convene: 'cli/main.ts' },
+      input: { convene: 'cli/main.ts', 'batch-worker': 'cli/batch-worker.ts' },
       output: { entryFileNames: '[name].js', format: 'es' },
     },
   },

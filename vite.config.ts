@@ -1,8 +1,21 @@
-import { defineConfig } from 'vitest/config';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/** The outcome panel links to the model's explanation of the classes: ship it with the site. */
+function shipModelDocs(): Plugin {
+  return {
+    name: 'convene-model-docs',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'docs/model.md', source: readFileSync(new URL('./docs/model.md', import.meta.url), 'utf8') });
+    },
+  };
+}
 
 // The browser app. `base: './'` keeps the built site working from any sub-path.
 export default defineConfig({
   base: './',
+  plugins: [shipModelDocs()],
   build: { outDir: 'dist', target: 'es2022' },
   worker: { format: 'es' },
   test: {

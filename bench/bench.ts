@@ -10,6 +10,7 @@ import { cpus } from 'node:os';
 import { loadScenario } from '../sim/scenario-load.ts';
 import { createRun, runScenario } from '../sim/run.ts';
 import { populationScenario } from './population-scenario.ts';
+import { batchRunsPerSecond } from './batch-throughput.ts';
 
 const STAKEHOLDER_ROUNDS = 30_000_000;
 
@@ -59,3 +60,10 @@ const reference = runsPerSecond('scenarios/reference.yaml');
 console.log(
   `reference scenario (30 stakeholders, 3 issues): ${Math.round(reference.perSecond)} runs/s on one core, ${reference.rounds.toFixed(1)} rounds per run on average; target ≥ 3,000 (${(reference.perSecond / 3000).toFixed(2)} × target)`,
 );
+
+// Batch throughput (issue 4): the calling thread alone, then a pool of 2 worker threads.
+const BATCH_RUNS = 20_000;
+const one = await batchRunsPerSecond('scenarios/reference.yaml', 1, BATCH_RUNS);
+const two = await batchRunsPerSecond('scenarios/reference.yaml', 2, BATCH_RUNS);
+console.log('');
+console.log(`batch of ${BATCH_RUNS} reference runs, CSV rows formatted: 1 worker ${Math.round(one)} runs/s, 2 workers ${Math.round(two)} runs/s; ratio ${(two / one).toFixed(2)} (target ≥ 1.8)`);

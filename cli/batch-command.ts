@@ -9,13 +9,16 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { MAX_SEED } from '../sim/scenario-schema.ts';
-import { createAtomicFile, type AtomicFile } from './atomic-file.ts';
-import { csvHeader, csvRow, jsonlRow } from './batch-row.ts';
+import { ENGINE_VERSION, type RunResult } from '../sim/index.ts';
+import { CSV_COLUMNS, csvHeader, csvRow, jsonlRow } from './batch-row.ts';
+import { createPartialFile, type PartialFile } from './partial-file.ts';
+import { parseShard, shardRange } from './shard.ts';
 import { InvalidInput } from './invalid-input.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 import { formatWarning, readScenario } from './read-scenario.ts';
 import { runBatch } from './run-batch.ts';
+import { createProgress } from './progress-bar.ts';
 import { createSummary, formatSummary } from './summary.ts';
 
 export interface BatchCommandOptions {
@@ -24,6 +27,10 @@ export interface BatchCommandOptions {
   workers?: number;
   out?: string;
   set?: string[];
+  /** Continue an interrupted batch from its `.partial` file. */
+  resume?: boolean;
+  /** `I/N`: run only the I-th of N contiguous blocks of the seeds. */
+  shard?: string;
 }
 
 export async function batchCommand(file: string, options: BatchCommandOptions, io: CliIO): Promise<number> {
@@ -35,6 +42,9 @@ export async function batchCommand(file: string, options: BatchCommandOptions, i
       `--runs ${options.runs} from seed ${seedStart} would reach seed ${lastSeed}; seeds go up to ${MAX_SEED}`,
     );
   }
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  if (options.resume && options.out === undefined) throw new InvalidInput('--resume needs --out: rows written to standard output cannot be resumed');
+  const [from, to] = shardRange(options.runs, shard);
   const format = options.out === undefined ? 'csv' : outputFormat(options.out)!;
   const outPath = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   if (outPath !== undefined) await checkOutputPath(options.out!, outPath);
@@ -43,29 +53,48 @@ export async function batchCommand(file: string, options: BatchCommandOptions, i
 
   const row = format === 'csv' ? csvRow : jsonlRow;
   const summary = createSummary();
-  let out: AtomicFile | undefined;
+  let out: PartialFile | undefined;
+  let done = 0;
   try {
-    if (outPath !== undefined) out = await createAtomicFile(outPath);
+    if (outPath !== undefined) {
+      const key = { command: 'batch', engine: ENGINE_VERSION, scenario, runs: options.runs, seedStart, shard: shard ?? null, format };
+      out = await createPartialFile(outPath, { key, resume: options.resume ?? false, shown: options.out! });
+      const rows = out.resumedLines.slice(format === 'csv' ? 1 : 0);
+      for (const line of rows) summary.add(resultOfRow(line, format));
+      done = rows.length;
+    }
     const write = out ? (text: string) => out!.write(text) : (text: string) => writeText(io.stdout, text);
-    if (format === 'csv') await write(csvHeader());
+    if (format === 'csv' && (out === undefined || out.resumedLines.length === 0)) await write(csvHeader());
+    const progress = createProgress(io.stderr, to - from - done);
     await runBatch(scenario, {
-      runs: options.runs,
-      seedStart,
+      runs: to - from - done,
+      seedStart: seedStart + from + done,
       workers: options.workers,
       onResult: async (result) => {
         summary.add(result);
         await write(row(result));
       },
-    });
+      onProgress: (n, total) => {
+        progress.update(n, total);
+        // A chunk boundary: what is written so far survives a kill.
+        if (out) return out.checkpoint();
+      },
+      onWarning: (message) => void io.stderr.write(`convene: ${message}\n`),
+    }).finally(() => progress.stop());
     await out?.commit();
   } catch (error) {
+    // An interrupted batch keeps its partial file for --resume; a failed one leaves nothing.
     await out?.abort();
     throw error;
   }
 
-  const seeds = options.runs === 1 ? `seed ${seedStart}` : `seeds ${seedStart} to ${lastSeed}`;
+  const runs = to - from;
+  const first = seedStart + from;
+  const seeds = runs === 1 ? `seed ${first}` : `seeds ${first} to ${first + runs - 1}`;
   const where = options.out === undefined ? '' : `, written to ${options.out}`;
-  const heading = `${options.runs === 1 ? '1 run' : `${options.runs} runs`} (${seeds})${where}`;
+  const part = shard ? ` [shard ${shard.index}/${shard.count}]` : '';
+  const resumed = done > 0 ? ` (resumed after ${done} rows)` : '';
+  const heading = `${runs === 1 ? '1 run' : `${runs} runs`} (${seeds})${part}${where}${resumed}`;
   await writeText(io.stderr, formatSummary(summary.finish(), heading));
   return 0;
 }
@@ -76,4 +105,13 @@ async function checkOutputPath(given: string, path: string): Promise<void> {
   if (!folder?.isDirectory()) throw new InvalidInput(`--out ${given}: the folder ${dirname(given)} does not exist`);
   const target = await stat(path).catch(() => undefined);
   if (target?.isDirectory()) throw new InvalidInput(`--out ${given}: is a folder; expected a file name`);
+}
+
+/** What the summary needs of a row already written (outcome, rounds, legitimacy). */
+export function resultOfRow(line: string, format: 'csv' | 'jsonl'): RunResult {
+  if (format === 'jsonl') return JSON.parse(line) as RunResult;
+  const cells = line.split(',');
+  const at = (c: (typeof CSV_COLUMNS)[number]) => cells[cells.length - CSV_COLUMNS.length + CSV_COLUMNS.indexOf(c)];
+  const legitimacy = at('legitimacy');
+  return { outcome: at('outcome'), rounds: Number(at('rounds')), legitimacy: legitimacy === '' ? null : Number(legitimacy) } as RunResult;
 }

@@ -9,11 +9,14 @@
  */
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
+import { availableParallelism } from 'node:os';
 import { batchCommand } from './batch-command.ts';
 import { InvalidInput } from './invalid-input.ts';
 import { resolveIO, type CliIO } from './io.ts';
 import { collectOverride, parseOutPath, parseRuns, parseSeed, parseWorkers } from './parse-options.ts';
+import { mergeCommand } from './merge-command.ts';
 import { runCommand } from './run-command.ts';
+import { sweepCommand } from './sweep-command.ts';
 import { validateCommand } from './validate-command.ts';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
@@ -75,10 +78,28 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .argument('<FILE>', 'scenario file (.yaml, .yml or .json)')
     .requiredOption('--runs <N>', 'number of runs', parseRuns)
     .option('--seed-start <S>', "seed of the first run; run k uses S + k (default: the scenario's seed)", parseSeed)
-    .option('--workers <W>', 'worker threads (today one thread runs everything)', parseWorkers, 1)
+    .option('--workers <W>', 'worker threads (default: the number of cores)', parseWorkers, availableParallelism())
     .option('--out <FILE>', 'write the rows to FILE.csv or FILE.jsonl (default: CSV on standard output)', parseOutPath)
     .option('--set <PATH=VALUE>', 'override a field, e.g. convenor.deadline=120 (repeatable)', collectOverride)
+    .option('--resume', 'continue an interrupted batch from FILE.partial (needs --out)')
+    .option('--shard <I/N>', 'run only the I-th of N equal blocks of the seeds (I from 0); join with `convene merge`')
     .action(async (file: string, options) => setStatus(await batchCommand(file, options, io)));
+
+  program
+    .command('merge')
+    .description('join the files of --shard I/N runs into the file one machine would have written')
+    .argument('<SHARD...>', 'the shards\' output files, in any order')
+    .requiredOption('--out <FILE>', 'the joined file (.csv or .jsonl, like the shards)', parseOutPath)
+    .action(async (files: string[], options) => setStatus(await mergeCommand(files, options, io)));
+
+  program
+    .command('sweep')
+    .description('run an experiment: a base scenario with parameters varied over a grid or a Latin hypercube')
+    .argument('<EXPERIMENT>', 'experiment file (.yaml; see docs/experiments.md)')
+    .requiredOption('--out <FILE>', 'one row per run: FILE.csv or FILE.jsonl', parseOutPath)
+    .option('--summary <FILE>', 'one row per point (default: next to --out, ending .summary.csv)')
+    .option('--workers <W>', 'worker threads (default: the number of cores)', parseWorkers, availableParallelism())
+    .action(async (file: string, options) => setStatus(await sweepCommand(file, options, io)));
 
   return program;
 }

@@ -1,32 +1,180 @@
 /**
  * Many runs of one scenario: run `k` uses seed `seedStart + k`, and results are handed over in
- * seed order. Runs keep no record (`record: false`): results are the same, only faster.
+ * seed order whatever the number of workers. Runs keep no record (`record: false`): results are
+ * the same, only faster.
  *
- * Single-threaded for now. A worker pool slots in here: it may finish runs out of order, but must
- * still call `onResult` in seed order (hold early results until the ones before them arrive).
+ * With more than one worker, chunks of consecutive seeds go to a pool of worker threads. They may
+ * finish out of order: finished chunks wait in a reorder buffer until the ones before them have
+ * been handed over, and no worker starts a chunk more than `workers × AHEAD` chunks past the
+ * oldest one not yet handed over, so memory stays bounded however many runs there are and a
+ * slow writer holds the workers back.
+ *
+ * A run that throws does not stop the others: after the last run, the batch rejects with the
+ * seeds that failed.
  */
-import { runScenario, type RunResult, type Scenario } from '../sim/index.ts';
+import type { RunResult, Scenario } from '../sim/index.ts';
+import { runChunk, type ChunkOutcome } from './run-chunk.ts';
+import { createWorkerPool } from './worker-pool.ts';
 
 export interface BatchOptions {
   runs: number;
   seedStart: number;
-  /** Accepted for the coming worker pool; one thread runs everything today. */
+  /** Worker threads; 1 (the default) runs everything on the calling thread. */
   workers?: number;
+  /** Seeds per chunk sent to a worker (default: chosen from runs and workers). */
+  chunkSize?: number;
   /** Called once per run, in seed order; awaited, so a slow writer holds the batch back. */
   onResult(result: RunResult, index: number): void | Promise<void>;
+  /** Called after each chunk is handed over, with the number of runs done; awaited. */
+  onProgress?(done: number, total: number): void | Promise<void>;
+  /** Told when a worker crashed and its runs are being run again. */
+  onWarning?(message: string): void;
+  /** The worker thread's script (tests use one that crashes). */
+  workerUrl?: URL;
 }
 
+/** Chunks a worker may be ahead of the writer, per worker. */
+const AHEAD = 4;
 /** Yield to the event loop this often, so that Ctrl-C and stream writes are served. */
 const YIELD_MS = 50;
 
-export async function runBatch(scenario: Scenario, options: BatchOptions): Promise<void> {
-  let lastYield = Date.now();
-  for (let k = 0; k < options.runs; k++) {
-    const result = runScenario(scenario, { seed: options.seedStart + k, record: false });
-    await options.onResult(result, k);
-    if (Date.now() - lastYield >= YIELD_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      lastYield = Date.now();
-    }
+export class BatchRunsFailed extends Error {
+  constructor(readonly failures: { seed: number; error: string }[]) {
+    const first = failures[0];
+    super(
+      failures.length === 1
+        ? `the run with seed ${first.seed} failed: ${first.error}`
+        : `${failures.length} runs failed, seeds ${failures.map((f) => f.seed).join(', ')}; the first: ${first.error}`,
+    );
   }
+}
+
+export interface BatchStats {
+  /** The most finished chunks held in the reorder buffer at once (0 on one thread). */
+  peakBufferedChunks: number;
+}
+
+export async function runBatch(scenario: Scenario, options: BatchOptions): Promise<BatchStats> {
+  const failures: { seed: number; error: string }[] = [];
+  const hand = async (outcomes: ChunkOutcome[]) => {
+    for (const o of outcomes) {
+      if ('error' in o) failures.push(o);
+      else await options.onResult(o.result, o.seed - options.seedStart);
+    }
+  };
+  const workers = Math.max(1, Math.min(options.workers ?? 1, options.runs));
+  // Enough chunks to share among the workers, and small enough to checkpoint often.
+  const chunkSize = options.chunkSize ?? Math.max(1, Math.min(50, Math.ceil(options.runs / (workers * 8))));
+  const chunks = Math.ceil(options.runs / chunkSize);
+  const stats = await runChunks(
+    chunks,
+    (c) => ({ scenario, firstSeed: options.seedStart + c * chunkSize, count: Math.min(chunkSize, options.runs - c * chunkSize) }),
+    {
+      workers,
+      workerUrl: options.workerUrl,
+      onWarning: options.onWarning,
+      onChunk: async (c, outcomes) => {
+        await hand(outcomes);
+        if (options.onProgress) await options.onProgress(Math.min(options.runs, (c + 1) * chunkSize), options.runs);
+      },
+    },
+  );
+  if (failures.length > 0) throw new BatchRunsFailed(failures);
+  return stats;
+}
+
+/** A piece of work: consecutive seeds of one scenario. */
+export interface Chunk {
+  scenario: Scenario;
+  firstSeed: number;
+  count: number;
+}
+
+export interface PlanOptions {
+  workers: number;
+  /** Called once per chunk, in chunk order; awaited (back-pressure). */
+  onChunk(chunk: number, outcomes: ChunkOutcome[]): void | Promise<void>;
+  onWarning?(message: string): void;
+  workerUrl?: URL;
+}
+
+/**
+ * Runs chunks `0 .. chunks - 1` (`chunkAt(c)` describes chunk c) and hands their outcomes over in
+ * chunk order: on this thread for one worker, else on a pool with a bounded reorder buffer.
+ */
+export async function runChunks(chunks: number, chunkAt: (c: number) => Chunk, options: PlanOptions): Promise<BatchStats> {
+  const stats = { peakBufferedChunks: 0 };
+  const workers = Math.max(1, Math.min(options.workers, chunks));
+  if (workers === 1) {
+    let lastYield = Date.now();
+    for (let c = 0; c < chunks; c++) {
+      const { scenario, firstSeed, count } = chunkAt(c);
+      await options.onChunk(c, runChunk(scenario, firstSeed, count));
+      if (Date.now() - lastYield >= YIELD_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
+    }
+    return stats;
+  }
+
+  const buffer = new Map<number, ChunkOutcome[]>();
+  let next = 0; // next chunk to start
+  let handed = 0; // chunks handed over
+  let stop: unknown = undefined; // the first error: stops everyone
+  let stopped = false;
+  const changed = createSignal();
+
+  const pool = createWorkerPool({ size: workers, workerUrl: options.workerUrl, onWarning: options.onWarning });
+  const feed = async (slot: number) => {
+    for (;;) {
+      while (!stopped && next < chunks && next - handed >= workers * AHEAD) await changed.wait();
+      if (stopped || next >= chunks) return;
+      const c = next++;
+      const { scenario, firstSeed, count } = chunkAt(c);
+      try {
+        buffer.set(c, await pool.runChunk(slot, scenario, firstSeed, count));
+        stats.peakBufferedChunks = Math.max(stats.peakBufferedChunks, buffer.size);
+      } catch (error) {
+        if (!stopped) [stop, stopped] = [error, true];
+      }
+      changed.notify();
+    }
+  };
+  const feeders = Array.from({ length: workers }, (_, slot) => feed(slot));
+  try {
+    for (let c = 0; c < chunks; c++) {
+      while (!buffer.has(c)) {
+        if (stopped) throw stop;
+        await changed.wait();
+      }
+      const outcomes = buffer.get(c)!;
+      buffer.delete(c);
+      handed = c + 1;
+      changed.notify();
+      await options.onChunk(c, outcomes);
+    }
+  } catch (error) {
+    if (!stopped) [stop, stopped] = [error, true];
+    throw error;
+  } finally {
+    stopped = true;
+    changed.notify();
+    await pool.close();
+    await Promise.allSettled(feeders);
+  }
+  return stats;
+}
+
+/** Wakes everyone waiting when something changed; they look again. */
+function createSignal() {
+  let waiters: (() => void)[] = [];
+  return {
+    wait: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    notify() {
+      const woken = waiters;
+      waiters = [];
+      for (const w of woken) w();
+    },
+  };
 }

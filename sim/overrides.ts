@@ -9,10 +9,10 @@
  * next step is a position). The data given is never changed: containers on the path are copied,
  * which also keeps a YAML alias shared elsewhere in the file from changing along with it.
  */
-import { parseDocument } from 'yaml';
 import { showValue } from './scenario-schema.ts';
 import { FILE_PATH, isMapping, type ScenarioError } from './scenario-errors.ts';
 import { formatPath, parsePath, type PathSegment } from './scenario-path.ts';
+import { MAX_DEPTH, readYaml } from './yaml-read.ts';
 
 export interface Override {
   /** The original `PATH=VALUE` text, which errors name. */
@@ -46,9 +46,11 @@ export function parseOverride(text: string): ParsedOverride {
   return { ok: true, override: { text, path: parsed.path, value: value.value } };
 }
 
-/** A value as YAML with the core schema only, as the file is read; aliases have no business here. */
+/** A value as YAML, read as the file is read; aliases have no business here. */
 function readYamlValue(source: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  const doc = parseDocument(source, { schema: 'core', resolveKnownTags: false, uniqueKeys: true });
+  const read = readYaml(source);
+  if (!read.ok) return { ok: false, message: `the value is nested more than ${MAX_DEPTH} levels deep` };
+  const doc = read.doc;
   const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
     return { ok: false, message: `the value is not valid YAML (${problem.message.split('\n')[0]}); quote text that holds : # * & ! [ ] { }` };

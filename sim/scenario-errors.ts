@@ -80,10 +80,10 @@ export function listNames(names: readonly string[], max = 12): string {
 }
 
 /** `did you mean X?` or `expected one of: ...`, the tail of an unknown-name message. */
-export function suggestName(name: string, known: readonly string[]): string {
+export function suggestName(name: string, known: readonly string[], max = 12): string {
   const close = closestName(name, known);
   if (close !== undefined) return `did you mean ${close}?`;
-  return known.length > 0 ? `expected one of: ${listNames(known)}` : 'nothing is expected here';
+  return known.length > 0 ? `expected one of: ${listNames(known, max)}` : 'nothing is expected here';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,7 +141,7 @@ function translate(
         const here = schemaAt(baseSchema, relative, valueAt(data, base));
         const known = here?._zod.def.type === 'object' ? Object.keys(here._zod.def.shape) : [];
         for (const key of issue.keys) {
-          out.push({ path: [...path, key], message: `unknown field; ${suggestName(key, known)}`, at: 'key' });
+          out.push({ path: [...path, key], message: `unknown field; ${suggestName(key, known, 20)}`, at: 'key' });
         }
         break;
       }

@@ -4,7 +4,8 @@
  * for a file its line and column. It never throws and never evaluates anything: the YAML core
  * schema only, no tags, and aliases refused when they would expand past the size limit.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, visit, type Document, type Node } from 'yaml';
+import { MAX_DEPTH, readYaml, type YamlRead } from './yaml-read.ts';
 import { scenarioSchema, type Scenario } from './scenario-schema.ts';
 import { describeIssues, FILE_PATH, valueAt, type Problem, type ScenarioError } from './scenario-errors.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
@@ -32,7 +33,7 @@ export function loadScenario(text: string, options: LoadOptions = {}): LoadResul
   try {
     return load(text, options);
   } catch (e) {
-    // The parsers and the validator recurse; a file nested thousands deep exhausts the stack.
+    // Nesting is bounded before anything recursive runs (yaml-read.ts); this is the last line.
     if (e instanceof RangeError) return fail([fileError('the file is nested too deeply to read')]);
     return fail([fileError(`internal error while loading: ${e instanceof Error ? e.message : String(e)}`)]);
   }
@@ -61,7 +62,7 @@ function load(text: string, options: LoadOptions): LoadResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   const json = options.format === 'json' || (options.format === undefined && /\.json$/i.test(options.filename ?? ''));
-  const parsed = json ? readJson(text) : readYaml(text);
+  const parsed = json ? readJson(text) : readYamlFile(text);
   if (!parsed.ok) return fail(parsed.errors);
   const source = parsed.source;
   const warnings = parsed.warnings;
@@ -115,31 +116,26 @@ function checkText(text: string): ScenarioError | undefined {
 
 type Parsed = { ok: true; source: Source; warnings: string[] } | { ok: false; errors: ScenarioError[] };
 
-const YAML_OPTIONS = {
-  schema: 'core',
-  // Without this, the core schema would still read !!binary, !!set, !!timestamp and friends.
-  resolveKnownTags: false,
-  uniqueKeys: true,
-  prettyErrors: true,
-} as const;
+const tooDeepMessage = `the file is nested more than ${MAX_DEPTH} levels deep; a scenario needs fewer than 10`;
 
-function parseYaml(text: string): { doc: Document.Parsed; lines: LineCounter } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
-  return { doc, lines };
-}
-
-function readYaml(text: string): Parsed {
-  const { doc, lines } = parseYaml(text);
+function readYamlFile(text: string): Parsed {
+  const read = readYaml(text);
   const at = (offset: number) => {
-    const p = lines.linePos(offset);
+    const p = read.lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  if (!read.ok) return { ok: false, errors: [fileError(tooDeepMessage, at(read.offset))] };
+  const { doc, lines } = read;
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((e) => fileError(`YAML syntax error: ${plainMessage(e.message)}`, at(e.pos[0]))),
-    };
+    const seen = new Set<string>();
+    const errors: ScenarioError[] = [];
+    for (const e of doc.errors) {
+      const error = fileError(`YAML syntax error: ${plainMessage(e.message)}`, at(e.pos[0]));
+      const key = `${error.line}:${error.column}:${error.message}`;
+      if (!seen.has(key)) errors.push(error);
+      seen.add(key);
+    }
+    return { ok: false, errors };
   }
   const errors: ScenarioError[] = [];
   const warnings: string[] = [];
@@ -169,7 +165,7 @@ function readYaml(text: string): Parsed {
   return { ok: true, source: { text, data, doc: () => doc, lines: () => lines }, warnings };
 }
 
-/** yaml's pretty errors end with the position and a snippet; the error carries both already. */
+/** yaml's messages may end with the position and a snippet; the error carries the position already. */
 function plainMessage(message: string): string {
   return message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').trim();
 }
@@ -188,10 +184,27 @@ function readJson(text: string): Parsed {
     const p = lines.linePos(found.offset);
     return { ok: false, errors: [fileError(found.message, { line: p.line, column: p.col })] };
   }
+  if (nestedDeeperThan(data, MAX_DEPTH)) return { ok: false, errors: [fileError(tooDeepMessage)] };
   // Positions are needed only to report errors, so the YAML reading (JSON is YAML) waits until then.
-  let cached: { doc: Document.Parsed; lines: LineCounter } | undefined;
-  const parsed = () => (cached ??= parseYaml(text));
-  return { ok: true, source: { text, data, doc: () => parsed().doc, lines: () => parsed().lines }, warnings: [] };
+  let cached: YamlRead | undefined;
+  const read = () => (cached ??= readYaml(text));
+  return {
+    ok: true,
+    source: { text, data, doc: () => { const r = read(); return r.ok ? r.doc : undefined; }, lines: () => read().lines },
+    warnings: [],
+  };
+}
+
+/** Whether plain data nests deeper than `limit`, measured without recursion. */
+function nestedDeeperThan(data: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[data, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,9 +28,9 @@ describe('a batch that fails half-way', () => {
       dirs.push(dir);
       const out = join(dir, `rows.${ext}`);
       await writeFile(out, 'good\n');
-      const r = await cli(['batch', SMALL, '--runs', '10', '--seed-start', '1000', '--out', out]);
+      const r = await cli(['batch', SMALL, '--workers', '1', '--runs', '10', '--seed-start', '1000', '--out', out]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('convene: the engine broke at seed 1005');
+      expect(r.stderr).toContain('convene: the run with seed 1005 failed: the engine broke at seed 1005');
       expect(await readFile(out, 'utf8')).toBe('good\n');
       expect(await readdir(dir)).toEqual([`rows.${ext}`]);
     });
@@ -39,7 +39,7 @@ describe('a batch that fails half-way', () => {
   it('creates no file when there was none', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'convene-fail-'));
     dirs.push(dir);
-    const r = await cli(['batch', SMALL, '--runs', '10', '--seed-start', '1000', '--out', join(dir, 'new.csv')]);
+    const r = await cli(['batch', SMALL, '--workers', '1', '--runs', '10', '--seed-start', '1000', '--out', join(dir, 'new.csv')]);
     expect(r.code).toBe(1);
     expect(await readdir(dir)).toEqual([]);
   });

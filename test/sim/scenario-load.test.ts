@@ -282,3 +282,213 @@ describe('any edit of a valid file', () => {
     );
   });
 });
+
+describe('where errors point and what they say', () => {
+  it('a missing field points at the mapping that lacks it and says what was expected', () => {
+    expect(one(BASE.replace('    constituency: business\n', ''))).toEqual({
+      path: 'stakeholders[0].constituency',
+      message: 'required field missing; expected an id (1 to 64 characters from A-Z a-z 0-9 _ . -)',
+      line: 10,
+      column: 5,
+    });
+    expect(one(BASE.replace('name: test\n', ''))).toMatchObject({ path: 'name', message: 'required field missing; expected a name', line: 1, column: 1 });
+    const group = one(BASE.replace('    ideal: {normal: {mean: [0.8, 0.7], sd: 0.1}}\n', ''));
+    expect(group).toMatchObject({ path: 'stakeholders[1].ideal', line: 13, column: 5 });
+    expect(group.message).toMatch(/^required field missing; expected a number, \{uniform: \[lo, hi\]\} or \{normal/);
+  });
+
+  it('an unknown field points at its name; a case slip is suggested too', () => {
+    expect(one(`${BASE}convenor:\n  Deadline: 3\n`)).toEqual({ path: 'convenor.Deadline', message: 'unknown field; did you mean deadline?', line: 18, column: 3 });
+    expect(one(BASE.replace('sd: 0.1}', 'sd: 0.1, sdev: 1}')).message).toBe('unknown field; did you mean sd?');
+  });
+
+  it('inside a generated group, the error is about the form the writer chose', () => {
+    expect(one(BASE.replace('sd: 0.1', 'sd: -0.1'))).toEqual({
+      path: 'stakeholders[1].ideal.normal.sd',
+      message: 'must be a number ≥ 0, got -0.1',
+      line: 16,
+      column: 44,
+    });
+    const found = errors(BASE.replace('idPrefix: ngo', 'idPrefix: ngo\n    power: {uniform: [0.2, 1], extra: 1}\n    resources: "lots"'));
+    expect(found).toEqual([
+      { path: 'stakeholders[1].power.extra', message: 'unknown field; expected one of: uniform', line: 15, column: 32 },
+      {
+        path: 'stakeholders[1].resources',
+        message: 'must be a number, {uniform: [lo, hi]} or {normal: {mean: m, sd: s}}, got "lots"',
+        line: 16,
+        column: 16,
+      },
+    ]);
+    // A wrong type at the union's own place weighs most: this is a per-issue list, not a bad number.
+    expect(one(BASE.replace('{normal: {mean: [0.8, 0.7], sd: 0.1}}', '[{uniform: [0, 1], x: 1}, 0.5]'))).toEqual({
+      path: 'stakeholders[1].ideal[0].x',
+      message: 'unknown field; expected one of: uniform',
+      line: 16,
+      column: 31,
+    });
+    // Then unknown fields: with both kinds' fields, the entry is a group with a stray id.
+    expect(one(BASE.replace('  - id: firm\n', '  - id: firm\n    generate: 2\n    idPrefix: co\n'))).toMatchObject({
+      path: 'stakeholders[0].id',
+      message: expect.stringMatching(/^unknown field; expected one of: generate, idPrefix/),
+    });
+    expect(one(`${BASE}  - 42\n`)).toMatchObject({
+      path: 'stakeholders[2]',
+      message: 'must be a stakeholder {id, ...} or a generated group {generate, idPrefix, ...}, got 42',
+      line: 17,
+    });
+  });
+
+  it('too many issues or constituencies point at the list', () => {
+    const issues = Array.from({ length: 17 }, (_, k) => `  - id: i${k}`).join('\n');
+    expect(one(BASE.replace('  - id: cost\n  - id: privacy', issues))).toEqual({
+      path: 'issues',
+      message: 'must hold at most 16 issues, got a list of 17',
+      line: 4,
+      column: 3,
+    });
+    const cons = Array.from({ length: 65 }, (_, k) => `  - id: c${k}`).join('\n');
+    expect(one(BASE.replace('  - id: business\n  - id: civil', cons)).message).toBe('must hold at most 64 constituencies, got a list of 65');
+  });
+
+  it('a deadline or an inRoom may also be null, and the message says so', () => {
+    expect(errors(`${BASE}convenor:\n  deadline: soon\n  inRoom: 3\n`).map((e) => e.message)).toEqual([
+      'must be an integer in [1, 100000] or null, got "soon"',
+      'must be {preferred: [...], pull} or null, got 3',
+    ]);
+  });
+
+  it('1e400 is named as written, not as Infinity', () => {
+    expect(one(BASE.replace('name: test', 'name: test\nseed: 1e400'))).toEqual({
+      path: 'seed',
+      message: 'must be an integer in [0, 4294967295], got 1e400 (too large to represent)',
+      line: 3,
+      column: 7,
+    });
+  });
+
+  it('errors come in file order, those of overrides last and without a line', () => {
+    const found = errors(BASE.replace('ideal: [0.2, 0.3]', 'ideal: [0.2, 3]').replace('name: test', 'name: test\nhorizon: 0'), ['convenor.quorum=2']);
+    expect(found.map((e) => [e.path, e.line])).toEqual([
+      ['horizon', 3],
+      ['stakeholders[0].ideal[1]', 13],
+      ['convenor.quorum', undefined],
+    ]);
+    expect(found[2].override).toBe('convenor.quorum=2');
+  });
+
+  it('the 20 errors reported are the first 20 in the file', () => {
+    const many = Array.from({ length: 30 }, (_, k) => `  - {id: s${k}, constituency: business, ideal: [2, 0.5]}`).join('\n');
+    const found = errors(`${BASE}${many}\n`);
+    expect(found.map((e) => e.line)).toEqual(Array.from({ length: 20 }, (_, k) => 17 + k));
+    expect(found[0]).toMatchObject({ path: 'stakeholders[2].ideal[0]', message: 'must be a number in [0, 1], got 2' });
+  });
+
+  it('a JSON file gives the same errors with JSON line and column', () => {
+    const text = JSON.stringify(
+      { convene: 1, name: 'j', issues: [{ id: 'a' }], constituencies: [{ id: 'c' }], stakeholders: [{ id: 's', constituency: 'c', ideal: [2] }] },
+      null,
+      2,
+    );
+    const loaded = loadScenario(text, { filename: 'scenario.json' });
+    expect(loaded).toEqual({ ok: false, errors: [{ path: 'stakeholders[0].ideal[0]', message: 'must be a number in [0, 1], got 2', line: 19, column: 9 }] });
+    expect(loadScenario('{"convene": 1 "name": 2}', { filename: 'scenario.json' })).toEqual({
+      ok: false,
+      errors: [{ path: '(file)', message: 'JSON syntax error: unexpected """; expected "," or "}"', line: 1, column: 15 }],
+    });
+    expect(formatScenarioError({ path: '(file)', message: 'JSON syntax error: x', line: 1, column: 15 }, 'scenario.json')).toBe(
+      'scenario.json:1:15: JSON syntax error: x',
+    );
+  });
+
+  it('YAML syntax errors have the line and column where the parser stopped', () => {
+    expect(one('convene: 1\nname: "abc\n')).toEqual({ path: '(file)', message: 'YAML syntax error: Missing closing "quote', line: 3, column: 1 });
+    expect(one(`${BASE}---\nx: 1\n`)).toMatchObject({ message: expect.stringMatching(/more than one YAML document/), line: 17, column: 1 });
+  });
+
+  it('an unknown tag is refused where it is written', () => {
+    expect(one(BASE.replace('name: test', 'name: !!js/function "function(){}"'))).toMatchObject({
+      message: expect.stringMatching(/^unknown tag !!js\/function: only the YAML core schema is read/),
+      line: 2,
+      column: 7,
+    });
+    expect(one(BASE.replace('name: test', 'name: !!binary aGk=')).message).toMatch(/^unknown tag !!binary/);
+  });
+
+  it('a file that is not a mapping, or empty, says what a scenario is', () => {
+    const expected = 'must be a scenario (a mapping with convene, name, issues, constituencies, stakeholders)';
+    expect(one('')).toEqual({ path: '(file)', message: `${expected}, got null` });
+    expect(one('- 1\n- 2\n')).toMatchObject({ message: `${expected}, got a list of 2`, line: 1, column: 1 });
+  });
+});
+
+describe('formatScenarioError', () => {
+  const e: ScenarioError = { path: 'stakeholders[3].ideal[1]', message: 'must be a number in [0, 1], got 1.4', line: 12, column: 7 };
+
+  it('writes file:line:column: path: message, or what it has of them', () => {
+    expect(formatScenarioError(e, 'privacy.yaml')).toBe('privacy.yaml:12:7: stakeholders[3].ideal[1]: must be a number in [0, 1], got 1.4');
+    expect(formatScenarioError(e)).toBe('line 12, column 7: stakeholders[3].ideal[1]: must be a number in [0, 1], got 1.4');
+    expect(formatScenarioError({ path: 'seed', message: 'm' }, 'a.yaml')).toBe('a.yaml: seed: m');
+    expect(formatScenarioError({ path: '(file)', message: 'not a text file', line: 1, column: 1 }, 'a.yaml')).toBe('a.yaml:1:1: not a text file');
+  });
+});
+
+describe('hostile files', () => {
+  /** A billion laughs: ten levels of ten aliases each. */
+  const laughs = () => {
+    const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let k = 1; k < 10; k++) lines.push(`a${k}: &a${k} [${Array(10).fill(`*a${k - 1}`).join(', ')}]`);
+    return lines.join('\n');
+  };
+
+  it('an alias bomb is refused at once, with the reason', () => {
+    const t0 = performance.now();
+    const e = one(laughs());
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(e.message).toMatch(/^aliases expand this file past the size limit of 5 MB \(5000000 characters\)/);
+    expect(e.line).toBe(10);
+  });
+
+  it('ordinary aliases are fine; a cycle or a missing anchor is refused', () => {
+    const shared = BASE.replace('ideal: [0.2, 0.3]', 'ideal: &mid [0.2, 0.3]').replace(/ideal: \{normal.*\}/, 'ideal: *mid');
+    const loaded = loadScenario(shared);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    expect(loaded.scenario.stakeholders[1].ideal).toEqual([0.2, 0.3]);
+    expect(one('a: &x [*x]\n')).toEqual({
+      path: '(file)',
+      message: 'alias *x refers to a node that contains it (a cycle); expected a tree',
+      line: 1,
+      column: 8,
+    });
+    expect(one('a: *x\n')).toEqual({ path: '(file)', message: 'alias *x has no anchor &x before it', line: 1, column: 4 });
+  });
+
+  it('refuses text that is not text', () => {
+    expect(one('convene: 1\0name: x').message).toMatch(/^not a text file: it holds NUL bytes/);
+    expect(one(`convene: 1\nname: ${'\ufffd'.repeat(40)}\n`).message).toBe(
+      'not a text file: 40 characters could not be decoded (U+FFFD); expected YAML or JSON in UTF-8',
+    );
+    // One mis-decoded character in a label is not a binary file.
+    expect(loadScenario(BASE.replace('name: test', 'name: caf\ufffd')).ok).toBe(true);
+  });
+
+  it('refuses a file over 5 MB before reading it', () => {
+    const t0 = performance.now();
+    expect(one('#'.repeat(5_000_001))).toEqual({
+      path: '(file)',
+      message: 'the file is too large: 5000001 characters; the limit is 5 MB (5000000 characters)',
+    });
+    expect(performance.now() - t0).toBeLessThan(100);
+  });
+
+  it('refuses deep nesting before it can exhaust the stack, again and again', () => {
+    // yaml's composer recurses per level; on Node 20 a second overflow has aborted the process.
+    for (let round = 0; round < 3; round++) {
+      const yaml = one(`convene: 1\nname: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+      expect(yaml).toMatchObject({ path: '(file)', message: 'the file is nested more than 64 levels deep; a scenario needs fewer than 10', line: 2 });
+      const json = loadScenario(`{"name": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`, { format: 'json' });
+      expect(json.ok ? [] : json.errors.map((e) => e.message)).toEqual(['the file is nested more than 64 levels deep; a scenario needs fewer than 10']);
+    }
+    const dashes = one(`convene: 1\nname:\n${'- '.repeat(3000)}x\n`);
+    expect(dashes.message).toMatch(/nested more than 64 levels/);
+  });
+});

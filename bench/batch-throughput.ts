@@ -1,0 +1,22 @@
+/**
+ * Batch throughput: runs per second of `runBatch` for the reference scenario with 1 worker (the
+ * calling thread) and 2 worker threads, each row formatted as CSV as `convene batch` does.
+ */
+import { readFileSync } from 'node:fs';
+import { csvRow } from '../cli/batch-row.ts';
+import { runBatch } from '../cli/run-batch.ts';
+import { loadScenario } from '../sim/scenario-load.ts';
+
+export async function batchRunsPerSecond(file: string, workers: number, runs: number): Promise<number> {
+  const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file });
+  if (!loaded.ok) throw new Error(`${file} does not validate`);
+  let bytes = 0;
+  const onResult = (r: Parameters<typeof csvRow>[0]) => void (bytes += csvRow(r).length);
+  // Warm up (and start the workers' loaders) on other seeds.
+  await runBatch(loaded.scenario, { runs: 500, seedStart: 100_000, workers, onResult });
+  const start = process.hrtime.bigint();
+  await runBatch(loaded.scenario, { runs, seedStart: 1, workers, onResult });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (bytes === 0) throw new Error('no rows');
+  return runs / seconds;
+}

@@ -1,0 +1,88 @@
+/**
+ * Issue 3, points 8 and 9 in Chromium: two runs side by side with one condition changed, and
+ * "Run 200 seeds" in workers, each matching the core run in Node seed for seed.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario, OUTCOMES, runScenario, type Scenario } from '../../sim/index.ts';
+import { HAVE_BROWSER, openSite, ROOT, SCREENSHOTS, type Site } from './browser.ts';
+
+function scenario(id: string, overrides: string[] = []): Scenario {
+  const loaded = loadScenario(readFileSync(join(ROOT, 'scenarios', `${id}.yaml`), 'utf8'), { overrides });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  return loaded.scenario;
+}
+
+describe.skipIf(!HAVE_BROWSER)('comparing runs and seeds in Chromium', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await openSite();
+  }, 60_000);
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('compares the run as set with the same seed under unanimity', async () => {
+    const { page, errors } = await site.page();
+    await page.goto(`${site.url}?scenario=rough-consensus&seed=4`);
+    await page.waitForSelector('body[data-ready]');
+    await page.locator('#compare-change').selectOption('unanimity');
+    await page.getByRole('button', { name: 'Compare, same seed' }).click();
+    await page.waitForSelector('.compare-card[data-outcome] + .compare-card[data-outcome]');
+    const shown = await page.locator('.compare-card').evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.outcome));
+    expect(shown).toEqual([
+      runScenario(scenario('rough-consensus'), { seed: 4 }).outcome,
+      runScenario(scenario('rough-consensus', ['convenor.rule={type: unanimity}']), { seed: 4 }).outcome,
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('plays a lesson: the class bets, the step plays, the page says whether the bet was right', async () => {
+    const { page, errors } = await site.page();
+    await page.goto(`${site.url}?speed=max`);
+    await page.waitForSelector('body[data-lessons="7"]');
+    await page.locator('#lesson-picker').selectOption('declared-failure');
+    expect(await page.locator('#lesson-reveal').isDisabled()).toBe(true);
+    await page.locator('input[name="lesson-bet"][value="declared-failure"]').check();
+    await page.locator('#lesson-reveal').click();
+    await page.waitForSelector('[data-testid="lesson-verdict"][data-right]');
+    expect(await page.locator('[data-testid="lesson-verdict"]').getAttribute('data-right')).toBe('true');
+    expect(new URL(page.url()).searchParams.get('scenario')).toBe('declared-failure');
+
+    await page.locator('#lesson-next').click();
+    await page.locator('input[name="lesson-bet"][value="declared-failure"]').check();
+    await page.locator('#lesson-reveal').click();
+    await page.waitForSelector('[data-testid="lesson-verdict"][data-right]');
+    expect(await page.locator('[data-testid="lesson-verdict"]').getAttribute('data-outcome')).toBe('glacial-drift');
+    expect(await page.locator('[data-testid="lesson-verdict"]').getAttribute('data-right')).toBe('false');
+    expect(new URL(page.url()).searchParams.get('set.convenor.declareFailure.allowed')).toBe('false');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs 200 seeds in workers and shows each class with the counts the core gives', async () => {
+    const { page, errors } = await site.page();
+    await page.goto(`${site.url}?scenario=tyranny-of-the-minority&seed=10&set.convenor.goodEnough=0.03`);
+    await page.waitForSelector('body[data-ready]');
+    await page.getByRole('button', { name: 'Run 200 seeds' }).click();
+    await page.waitForSelector('[data-testid="seed-shares"]', { timeout: 60_000 });
+    const counts = Object.fromEntries(
+      await page.locator('[data-testid="seed-shares"] tbody tr').evaluateAll((rows) => rows.map((r) => [(r as HTMLElement).dataset.outcome, Number((r as HTMLElement).dataset.count)])),
+    );
+    const sc = scenario('tyranny-of-the-minority', ['convenor.goodEnough=0.03']);
+    const expected = Object.fromEntries(OUTCOMES.map((o) => [o, 0]));
+    for (let k = 0; k < 200; k++) expected[runScenario(sc, { seed: 10 + k }).outcome]++;
+    expect(counts).toEqual(expected);
+    expect(await page.locator('[data-testid="seed-shares"] caption').textContent()).toBe('200 runs, seeds 10 to 209');
+    expect(await page.locator('[data-testid="seed-shares"]').textContent()).toMatch(/\d+% \(\d+%–\d+%\)/);
+    await page.getByRole('button', { name: 'Compare, same seed' }).click();
+    await page.waitForSelector('.compare-card[data-outcome] + .compare-card[data-outcome]');
+    await page.locator('#lesson-picker').selectOption('tyranny-of-the-minority');
+    await page.locator('.compare-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'analysis-1280x800-full.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+});

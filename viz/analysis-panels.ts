@@ -1,0 +1,79 @@
+/**
+ * The two panels that look beyond one run: "Compare" (the run as set beside the same seed with
+ * one condition changed) and "Many seeds" (200 seeds in a pool of workers).
+ */
+import type { RunResult } from '../sim/result.ts';
+import { CHANGES, renderComparison } from './compare.ts';
+import { byId, el } from './dom.ts';
+import type { Meta } from './frame.ts';
+import { renderShares, runManySeeds, SEEDS } from './many-seeds.ts';
+
+export type Finished = RunResult | { errors: string[] };
+
+export interface CurrentRun {
+  text: string;
+  filename: string;
+  overrides: string[];
+  seed: number;
+  meta: Meta;
+}
+
+export interface AnalysisDeps {
+  /** The run as the page now sets it, or null before one is open. */
+  current(): CurrentRun | null;
+  /** One whole run in the page's worker. */
+  finished(text: string, options: { filename: string; overrides: string[]; seed: number }): Promise<Finished>;
+}
+
+export function wireAnalysisPanels(deps: AnalysisDeps): void {
+  const change = byId<HTMLSelectElement>('compare-change');
+  const compareRun = byId<HTMLButtonElement>('compare-run');
+  const compare = byId('compare');
+  const seedsRun = byId<HTMLButtonElement>('seeds-run');
+  const progress = byId<HTMLProgressElement>('seeds-progress');
+  const seeds = byId('seeds');
+
+  for (const c of CHANGES) change.append(el('option', { value: c.id }, c.label));
+
+  compareRun.addEventListener('click', async () => {
+    const run = deps.current();
+    if (!run) return;
+    const picked = CHANGES.find((c) => c.id === change.value)!;
+    const changed = picked.overrides(run.meta);
+    compareRun.disabled = true;
+    compare.replaceChildren(el('p', { class: 'muted' }, 'Running both…'));
+    try {
+      const [a, b] = await Promise.all([
+        deps.finished(run.text, { filename: run.filename, overrides: run.overrides, seed: run.seed }),
+        deps.finished(run.text, { filename: run.filename, overrides: [...run.overrides, ...changed], seed: run.seed }),
+      ]);
+      renderComparison(compare, [
+        { title: `As set (seed ${run.seed})`, result: a },
+        { title: `${picked.label}: ${changed.join(', ')}`, result: b },
+      ]);
+    } finally {
+      compareRun.disabled = false;
+    }
+  });
+
+  seedsRun.addEventListener('click', async () => {
+    const run = deps.current();
+    if (!run) return;
+    seedsRun.disabled = true;
+    progress.hidden = false;
+    progress.max = SEEDS;
+    progress.value = 0;
+    try {
+      const outcomes = await runManySeeds(
+        { text: run.text, filename: run.filename, overrides: run.overrides, seedStart: run.seed },
+        (done) => (progress.value = done),
+      );
+      renderShares(seeds, outcomes, run.seed);
+    } catch (e) {
+      seeds.replaceChildren(el('p', { class: 'errors' }, e instanceof Error ? e.message : String(e)));
+    } finally {
+      seedsRun.disabled = false;
+      progress.hidden = true;
+    }
+  });
+}

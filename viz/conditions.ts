@@ -1,0 +1,95 @@
+/**
+ * The convenor's conditions, editable live (issue 3, point 7): rule and threshold, deadline,
+ * failure declaration, side channel, state in the room, subsidies, agenda growth, attendance
+ * cost. Each edit becomes a `PATH=VALUE` override, validated by the core like `--set`.
+ */
+import { el } from './dom.ts';
+import type { Meta } from './frame.ts';
+
+export type OverrideListener = (path: string, value: string) => void;
+
+interface Field {
+  path: string;
+  input: HTMLInputElement | HTMLSelectElement;
+}
+
+const RULES = ['unanimity', 'rough-consensus', 'supermajority', 'majority'];
+
+export interface ConditionsForm {
+  open(meta: Meta, overrides: ReadonlyMap<string, string>): void;
+  showErrors(errors: { path: string; text: string }[]): void;
+}
+
+export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, onChange: OverrideListener): ConditionsForm {
+  let fields: Field[] = [];
+
+  const text = (path: string, label: string, value: string, hint = '') => {
+    const input = el('input', { type: 'text', inputmode: 'decimal', name: path, 'data-path': path, size: '6' });
+    input.value = value;
+    input.addEventListener('change', () => onChange(path, input.value.trim() === '' ? 'null' : input.value.trim()));
+    fields.push({ path, input });
+    return el('label', { class: 'field' }, el('span', {}, label), input, hint ? el('small', {}, hint) : '');
+  };
+  const check = (path: string, label: string, checked: boolean, toValue?: (on: boolean) => string) => {
+    const input = el('input', { type: 'checkbox', name: path, 'data-path': path });
+    input.checked = checked;
+    input.addEventListener('change', () => onChange(path, toValue ? toValue(input.checked) : String(input.checked)));
+    fields.push({ path, input });
+    return el('label', { class: 'field check' }, input, el('span', {}, label));
+  };
+
+  return {
+    open(meta, overrides) {
+      fields = [];
+      const c = meta.convenor as {
+        rule: { type: string; threshold: number };
+        deadline: number | null;
+        declareFailure: { allowed: boolean; stallRounds: number; minGain: number };
+        sideChannel: boolean;
+        inRoom: { preferred: number[]; pull: number } | null;
+        subsidies: Record<string, number>;
+        agenda: { growth: number };
+        attendanceCost: number;
+      };
+      const rule = el('select', { name: 'convenor.rule.type', 'data-path': 'convenor.rule.type' });
+      for (const r of RULES) rule.append(el('option', { value: r }, r));
+      rule.value = c.rule.type;
+      rule.addEventListener('change', () => onChange('convenor.rule.type', rule.value));
+      fields.push({ path: 'convenor.rule.type', input: rule });
+
+      const preferred = c.inRoom?.preferred ?? meta.boxMin.map((lo, k) => (lo + meta.boxMax[k]) / 2);
+      const subsidies = el('fieldset', { class: 'subsidies' }, el('legend', {}, 'Subsidies per round'));
+      meta.constituencies.forEach((k) => subsidies.append(text(`convenor.subsidies.${k.id}`, k.label, String(c.subsidies[k.id] ?? 0))));
+
+      form.replaceChildren(
+        el('label', { class: 'field' }, el('span', {}, 'Decision rule'), rule),
+        text('convenor.rule.threshold', 'Threshold', String(c.rule.threshold), 'rough consensus, supermajority'),
+        text('convenor.deadline', 'Deadline (rounds)', c.deadline === null ? '' : String(c.deadline), 'empty: none'),
+        check('convenor.declareFailure.allowed', 'Convenor may declare failure', c.declareFailure.allowed),
+        text('convenor.declareFailure.stallRounds', 'Stall rounds', String(c.declareFailure.stallRounds)),
+        check('convenor.sideChannel', 'Side channel for collateral attack', c.sideChannel),
+        check('convenor.inRoom', 'State stays in the room', c.inRoom !== null, (on) =>
+          on ? `{preferred: [${preferred.join(', ')}], pull: ${c.inRoom?.pull ?? 0.3}}` : 'null',
+        ),
+        text('convenor.agenda.growth', 'Agenda growth', String(c.agenda.growth), 'new items per caucus per round'),
+        text('convenor.attendanceCost', 'Attendance cost', String(c.attendanceCost)),
+        subsidies,
+      );
+      // Overrides from the address that the form does not show stay listed, so they are not lost.
+      const shown = new Set(fields.map((f) => f.path));
+      const other = [...overrides].filter(([p]) => !shown.has(p));
+      if (other.length) form.append(el('p', { class: 'muted' }, `Also set: ${other.map(([p, v]) => `${p}=${v}`).join(', ')}`));
+      for (const f of fields) f.input.removeAttribute('aria-invalid');
+    },
+    showErrors(errors) {
+      errorsBox.replaceChildren();
+      errorsBox.hidden = errors.length === 0;
+      if (errors.length) errorsBox.append(el('strong', {}, 'Not applied:'), el('ul', {}, ...errors.map((e) => el('li', {}, e.text))));
+      for (const f of fields) {
+        const bad = errors.some((e) => e.path === f.path || e.path.startsWith(`${f.path}.`) || e.path.startsWith(`${f.path}[`));
+        if (bad) f.input.setAttribute('aria-invalid', 'true');
+        else f.input.removeAttribute('aria-invalid');
+      }
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * Making elements. Text from a scenario is only ever set as text (textContent), never parsed as
+ * HTML, so a name like `<img onerror=...>` shows as those characters and runs nothing.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const child of children) node.append(child);
+  return node;
+}
+
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`the page has no #${id}`);
+  return node as T;
+}
+
+export const pct = (share: number) => `${Math.round(share * 100)}%`;
+export const num = (v: number, digits = 2) => v.toFixed(digits);

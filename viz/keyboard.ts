@@ -1,0 +1,18 @@
+/**
+ * Keys for the whole page (issue 3, point 7): space plays or pauses, the right arrow steps. Not
+ * while typing in a field, and space is left to a focused button or link, which answers it itself.
+ */
+export function listenToKeys(actions: { togglePlay(): void; step(): void }): void {
+  addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement;
+    if (event.altKey || event.ctrlKey || event.metaKey || target.closest('input, select, textarea, [contenteditable]')) return;
+    if (event.key === ' ') {
+      if (target.closest('button, a')) return;
+      event.preventDefault();
+      actions.togglePlay();
+    } else if (event.key === 'ArrowRight') {
+      event.preventDefault();
+      actions.step();
+    }
+  });
+}

@@ -1,0 +1,396 @@
+/**
+ * The page's entry: wires the controls, the views and the address to the core running in a Web
+ * Worker. Every worker call goes through one queue; a newer run makes older frames stale.
+ */
+import { releaseProxy, wrap } from 'comlink';
+import { packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
+import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
+import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
+import { createConditionsForm } from './conditions.ts';
+import { byId, el } from './dom.ts';
+import type { Frame, LoadReply, Meta, MinutesQuery } from './frame.ts';
+import { listenToKeys } from './keyboard.ts';
+import { renderLegend } from './legend.ts';
+import { createLessonPlayer } from './lesson-player.ts';
+import type { Lesson } from './lesson.ts';
+import { createMinutes, SHOWN_ENTRIES } from './minutes.ts';
+import { narrate } from './narrator.ts';
+import { renderOutcome } from './outcome-panel.ts';
+import { createPolicySpace } from './policy-space.ts';
+import { createTimeline } from './timeline.ts';
+import type { SimulationApi } from './worker.ts';
+import './style.css';
+
+const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+const remote = wrap<SimulationApi>(worker);
+addEventListener('pagehide', () => remote[releaseProxy]());
+
+type Source = { kind: 'bundled'; id: string } | { kind: 'file'; text: string; filename: string; packed: string };
+
+const ui = {
+  picker: byId<HTMLSelectElement>('scenario-picker'),
+  openFile: byId<HTMLButtonElement>('open-file'),
+  fileInput: byId<HTMLInputElement>('file-input'),
+  copyLink: byId<HTMLButtonElement>('copy-link'),
+  copyStatus: byId('copy-status'),
+  play: byId<HTMLButtonElement>('play'),
+  step: byId<HTMLButtonElement>('step'),
+  reset: byId<HTMLButtonElement>('reset'),
+  speed: byId<HTMLSelectElement>('speed'),
+  seed: byId<HTMLInputElement>('seed'),
+  newSeed: byId<HTMLButtonElement>('new-seed'),
+  round: byId<HTMLOutputElement>('round'),
+  loadErrors: byId('load-errors'),
+  axisX: byId<HTMLSelectElement>('axis-x'),
+  axisY: byId<HTMLSelectElement>('axis-y'),
+  outcome: byId('outcome'),
+  name: byId('scenario-name'),
+  description: byId('scenario-description'),
+  narration: byId('narration'),
+  filterConstituency: byId<HTMLSelectElement>('filter-constituency'),
+  filterStakeholder: byId<HTMLInputElement>('filter-stakeholder'),
+  stakeholderIds: byId<HTMLDataListElement>('stakeholder-ids'),
+};
+
+const space = createPolicySpace(byId('space'), byId('tooltip'));
+const timeline = createTimeline(byId('timeline'), byId('timeline-legend'));
+const minutes = createMinutes(byId<HTMLOListElement>('minutes'));
+const conditions = createConditionsForm(byId('conditions'), byId('condition-errors'), (path, value) => {
+  const next = new Map(overrides);
+  next.delete(path);
+  next.set(path, value);
+  void openRun({ overrides: next, fromForm: true });
+});
+
+const lessons = createLessonPlayer(byId('lessons'), async (step) => {
+  const ok = await openRun({
+    source: { kind: 'bundled', id: step.scenario },
+    overrides: new Map(step.set.map((o) => splitOverride(o))),
+    seed: step.seed,
+  });
+  if (ok) void play();
+});
+
+let filter: MinutesQuery = { stakeholder: null, constituency: null };
+let minutesPending = false;
+let minutesStale = false;
+
+/** Asks the worker for the latest entries that match the filter; one question at a time, the last one always asked. */
+async function refreshMinutes() {
+  if (minutesPending) {
+    minutesStale = true;
+    return;
+  }
+  minutesPending = true;
+  minutesStale = false;
+  try {
+    const gen = generation;
+    const asked = filter;
+    const entries = await call(() => remote.minutes(asked, SHOWN_ENTRIES));
+    if (gen === generation && asked === filter) minutes.show(entries, `${asked.constituency ?? ''}|${asked.stakeholder ?? ''}`);
+  } finally {
+    minutesPending = false;
+    if (minutesStale) void refreshMinutes();
+  }
+}
+
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+const address = readAddress(location.search);
+let source: Source = { kind: 'bundled', id: FIRST_SCENARIO };
+let overrides = new Map<string, string>();
+let seed: number | null = address.seed;
+let meta: Meta | null = null;
+let frame: Frame | null = null;
+let playing = false;
+/** Bumped by every new run; a frame from an older run is dropped. */
+let generation = 0;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** One worker call at a time, in order. */
+function call<T>(job: () => Promise<T>): Promise<T> {
+  const next = queue.then(job, job);
+  queue = next.catch(() => {});
+  return next;
+}
+
+const speedValue = () => ui.speed.value;
+const interval = () => (speedValue() === 'max' ? 0 : 1000 / Number(speedValue()));
+
+for (const id of BUNDLED.keys()) ui.picker.append(el('option', { value: id }, bundledName(id)));
+ui.picker.append(el('option', { value: '', disabled: '' }, 'an opened file'));
+
+function sourceText(s: Source): { text: string; filename: string } {
+  if (s.kind === 'bundled') return { text: BUNDLED.get(s.id) ?? '', filename: `${s.id}.yaml` };
+  return { text: s.text, filename: s.filename };
+}
+
+function updateAddress() {
+  const scenario = source.kind === 'bundled' ? source.id : source.packed;
+  const search = writeAddress({ scenario, seed, overrides: [...overrides].map(([p, v]) => `${p}=${v}`), autoplay: false, speed: null });
+  history.replaceState(null, '', search + location.hash);
+}
+
+function show(f: Frame, duration: number) {
+  frame = f;
+  ui.round.textContent = `Round ${f.round}`;
+  ui.round.dataset.round = String(f.round);
+  space.draw(f, duration);
+  timeline.draw(f);
+  if (filter.stakeholder === null && filter.constituency === null) minutes.add(f.latest);
+  else void refreshMinutes();
+  renderOutcome(ui.outcome, f.result, f.round);
+  // At full speed a sentence per frame would drown a screen reader: only the end is told.
+  if (!(playing && speedValue() === 'max') || f.done) ui.narration.textContent = narrate(meta!, f);
+  ui.step.disabled = f.done;
+  ui.play.disabled = f.done;
+  if (f.done) setPlaying(false);
+  if (f.result) lessons.ended(f.result.outcome);
+}
+
+function showMeta(m: Meta) {
+  meta = m;
+  seed = m.seed;
+  ui.seed.value = String(m.seed);
+  ui.name.textContent = m.name;
+  document.title = `${m.name} — Convene`;
+  ui.description.textContent = m.description;
+  if (source.kind === 'bundled') ui.picker.value = source.id;
+  else ui.picker.value = '';
+  space.open(m);
+  timeline.open(m);
+  minutes.open(m);
+  renderLegend(byId('space-legend'), m);
+  conditions.open(m, overrides);
+  fillAxes(m);
+  ui.filterConstituency.replaceChildren(el('option', { value: '' }, 'all'), ...m.constituencies.map((c) => el('option', { value: c.id }, c.label)));
+  ui.stakeholderIds.replaceChildren(...m.ids.slice(0, 2000).map((id) => el('option', { value: id })));
+  ui.filterStakeholder.value = '';
+  filter = { stakeholder: null, constituency: null };
+}
+
+let axesFor = '';
+
+function fillAxes(m: Meta) {
+  // A changed condition keeps the issues the reader chose; a new scenario starts from the default.
+  const issues = m.issues.map((i) => i.id).join('\n');
+  const keep = issues === axesFor ? [ui.axisX.value, ui.axisY.value] : null;
+  axesFor = issues;
+  const options = () => m.issues.map((issue, k) => el('option', { value: String(k) }, issue.label));
+  ui.axisX.replaceChildren(...options());
+  ui.axisY.replaceChildren(...options());
+  if (m.d > 2) ui.axisX.append(el('option', { value: 'projection' }, 'Projection of all issues'));
+  ui.axisX.value = keep?.[0] ?? (m.d > 2 ? 'projection' : '0');
+  ui.axisY.value = keep?.[1] ?? String(Math.min(1, m.d - 1));
+  ui.axisY.disabled = m.d < 2 || m.d > 2;
+  applyAxes();
+}
+
+function applyAxes() {
+  ui.axisY.closest('label')!.hidden = ui.axisX.value === 'projection' || (meta?.d ?? 0) < 2;
+  if (ui.axisX.value === 'projection') {
+    space.setAxes({ mode: 'projection' });
+  } else {
+    ui.axisY.disabled = (meta?.d ?? 0) < 2;
+    space.setAxes({ mode: 'issues', x: Number(ui.axisX.value), y: Number(ui.axisY.value) });
+  }
+}
+
+function showLoadErrors(errors: { path: string; text: string }[], heading = 'This scenario cannot be opened:') {
+  ui.loadErrors.replaceChildren();
+  ui.loadErrors.hidden = errors.length === 0;
+  if (errors.length) ui.loadErrors.append(el('strong', {}, heading), el('ul', {}, ...errors.map((e) => el('li', {}, e.text))));
+}
+
+/** Validates and opens a run; on errors the current run stays and the errors are shown. */
+async function openRun(change: { source?: Source; overrides?: Map<string, string>; fromForm?: boolean; seed?: number | null }): Promise<boolean> {
+  setPlaying(false);
+  const nextSource = change.source ?? source;
+  const nextOverrides = change.overrides ?? overrides;
+  const { text, filename } = sourceText(nextSource);
+  const gen = ++generation;
+  const keepSeed =
+    change.seed !== undefined ? change.seed : change.source === undefined || change.source.kind === 'file' ? seed : (address.seed ?? null);
+  const reply = await call<LoadReply>(() =>
+    remote.open(text, { filename, overrides: [...nextOverrides].map(([p, v]) => `${p}=${v}`), seed: keepSeed }),
+  );
+  if (gen !== generation) return false;
+  if (!reply.ok) {
+    if (change.fromForm) conditions.showErrors(reply.errors);
+    else showLoadErrors(reply.errors);
+    return false;
+  }
+  source = nextSource;
+  overrides = nextOverrides;
+  conditions.showErrors([]);
+  showLoadErrors([]);
+  showMeta(reply.meta);
+  show(reply.frame, 0);
+  updateAddress();
+  return true;
+}
+
+async function restart(nextSeed: number) {
+  setPlaying(false);
+  const gen = ++generation;
+  const f = await call(() => remote.restart(nextSeed));
+  if (gen !== generation) return;
+  seed = nextSeed;
+  ui.seed.value = String(nextSeed);
+  space.open(meta!);
+  timeline.open(meta!);
+  minutes.open(meta!);
+  show(f, 0);
+  updateAddress();
+}
+
+function setPlaying(on: boolean) {
+  playing = on;
+  ui.play.textContent = on ? 'Pause' : 'Play';
+  ui.play.setAttribute('aria-pressed', String(on));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function play() {
+  if (playing || !frame || frame.done) return;
+  setPlaying(true);
+  const gen = generation;
+  while (playing && gen === generation && frame && !frame.done) {
+    const began = performance.now();
+    const max = speedValue() === 'max';
+    const f = await call(() => remote.step(max ? 1_000_000 : 1, max ? 50 : Infinity));
+    if (gen !== generation) return;
+    const wait = interval();
+    show(f, reducedMotion.matches || max ? 0 : Math.min(450, wait * 0.85));
+    await sleep(Math.max(max ? 0 : 4, wait - (performance.now() - began)));
+  }
+  if (gen === generation) setPlaying(false);
+}
+
+async function stepOnce() {
+  if (!frame || frame.done) return;
+  setPlaying(false);
+  const gen = generation;
+  const f = await call(() => remote.step(1));
+  if (gen === generation) show(f, reducedMotion.matches ? 0 : 300);
+}
+
+async function openFile(file: File) {
+  const text = await file.text();
+  const packed = await packScenario(text);
+  seed = null;
+  await openRun({ source: { kind: 'file', text, filename: file.name, packed }, overrides: new Map() });
+}
+
+// Controls.
+ui.play.addEventListener('click', () => (playing ? setPlaying(false) : void play()));
+ui.step.addEventListener('click', () => void stepOnce());
+ui.reset.addEventListener('click', () => void restart(seed ?? meta?.scenarioSeed ?? 1));
+ui.newSeed.addEventListener('click', () => void restart(1 + Math.floor(Math.random() * 999_999)));
+ui.seed.addEventListener('change', () => {
+  const v = ui.seed.value.trim();
+  // Seeds as the scenario format allows them: whole numbers from 0 to 2^32 − 1.
+  if (/^\d{1,10}$/.test(v) && Number(v) <= 2 ** 32 - 1) void restart(Number(v));
+  else ui.seed.value = String(seed ?? '');
+});
+ui.picker.addEventListener('change', () => {
+  seed = null;
+  address.seed = null;
+  void openRun({ source: { kind: 'bundled', id: ui.picker.value }, overrides: new Map() });
+});
+ui.openFile.addEventListener('click', () => ui.fileInput.click());
+ui.fileInput.addEventListener('change', () => {
+  const file = ui.fileInput.files?.[0];
+  if (file) void openFile(file);
+  ui.fileInput.value = '';
+});
+ui.copyLink.addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    ui.copyStatus.textContent = 'Link copied.';
+  } catch {
+    ui.copyStatus.textContent = 'Copy the address bar: it holds this run.';
+  }
+});
+ui.axisX.addEventListener('change', applyAxes);
+ui.axisY.addEventListener('change', applyAxes);
+const applyFilter = () => {
+  const id = ui.filterStakeholder.value.trim();
+  filter = { stakeholder: id === '' ? null : id, constituency: ui.filterConstituency.value || null };
+  void refreshMinutes();
+  // Naming a stakeholder in the filter also rings it in the policy space (the keyboard's way to select).
+  const index = meta && id !== '' ? meta.ids.indexOf(id) : -1;
+  space.select(index >= 0 ? index : null);
+  minutes.highlight(index >= 0 ? id : null);
+};
+ui.filterConstituency.addEventListener('change', applyFilter);
+ui.filterStakeholder.addEventListener('change', applyFilter);
+byId('minutes').addEventListener('click', (event) => {
+  const id = (event.target as HTMLElement).closest<HTMLElement>('li[data-stakeholder]')?.dataset.stakeholder;
+  if (!id || !meta) return;
+  space.select(meta.ids.indexOf(id));
+  minutes.highlight(id);
+});
+space.onSelect((i) => {
+  const id = i === null ? null : meta!.ids[i];
+  minutes.highlight(id);
+});
+
+// Compare two runs, and many seeds, with the run as it is now set.
+wireAnalysisPanels({
+  current: () => (meta && seed !== null ? { ...sourceText(source), overrides: [...overrides].map(([p, v]) => `${p}=${v}`), seed, meta } : null),
+  finished: (text, options) => call<Finished>(() => remote.finished(text, options)),
+});
+
+listenToKeys({
+  togglePlay: () => (playing ? setPlaying(false) : void play()),
+  step: () => void stepOnce(),
+});
+
+// Drop a scenario file anywhere on the page.
+addEventListener('dragover', (event) => event.preventDefault());
+addEventListener('drop', (event) => {
+  event.preventDefault();
+  const file = event.dataTransfer?.files[0];
+  if (file) void openFile(file);
+});
+
+async function start() {
+  if (address.speed === 'max') ui.speed.value = 'max';
+  else if (address.speed && [...ui.speed.options].some((o) => o.value === address.speed)) ui.speed.value = address.speed;
+  let first: Source = { kind: 'bundled', id: FIRST_SCENARIO };
+  let unknown: string | null = null;
+  const wanted = address.scenario;
+  if (wanted !== null && BUNDLED.has(wanted)) first = { kind: 'bundled', id: wanted };
+  else if (wanted !== null) {
+    try {
+      const text = await unpackScenario(wanted);
+      first = { kind: 'file', text, filename: 'shared scenario', packed: wanted };
+    } catch {
+      unknown = `scenario "${wanted.slice(0, 60)}" is neither a bundled scenario nor a packed one; opened ${FIRST_SCENARIO} instead`;
+    }
+  }
+  let ok = await openRun({ source: first, overrides: new Map(address.overrides.map((o) => splitOverride(o))) });
+  if (!ok && address.overrides.length > 0) {
+    // Keep the page usable: open the scenario as it is, and keep the errors of the address in view.
+    const shown = [...ui.loadErrors.querySelectorAll('li')].map((li) => ({ path: '', text: li.textContent ?? '' }));
+    ok = await openRun({ source: first, overrides: new Map() });
+    if (ok) showLoadErrors(shown, 'The changes in the address were not applied:');
+  }
+  if (unknown) showLoadErrors([{ path: '', text: unknown }], 'The address names no scenario this page knows:');
+  document.body.dataset.ready = ok ? 'true' : 'error';
+  const read = await call(() => remote.lessons([...LESSONS], [...BUNDLED.keys()]));
+  const good: Lesson[] = [];
+  const bad: string[] = [];
+  for (const r of read) if (r.ok) good.push(r.lesson); else bad.push(...r.errors);
+  lessons.setLessons(good, bad);
+  document.body.dataset.lessons = String(good.length);
+  if (ok && address.autoplay) void play();
+}
+
+function splitOverride(text: string): [string, string] {
+  const eq = text.indexOf('=');
+  return eq < 0 ? [text, ''] : [text.slice(0, eq).trim(), text.slice(eq + 1)];
+}
+
+void start();

@@ -1,0 +1,85 @@
+/**
+ * "Run 200 seeds" (issue 3, point 9): the same scenario and conditions over seeds S … S+199 in a
+ * pool of workers, and the share of each outcome class with its 95% Wilson interval, so a
+ * student sees that an outcome is likely, not certain. Seed S+k is the run `--seed S+k`.
+ */
+import { releaseProxy, wrap } from 'comlink';
+import { wilsonInterval } from './wilson.ts';
+import { OUTCOMES, type Outcome } from '../sim/result.ts';
+import { el, pct } from './dom.ts';
+import { CLASS_WORDS } from './outcome-panel.ts';
+import type { SimulationApi } from './worker.ts';
+
+export const SEEDS = 200;
+
+export interface ManySeedsRequest {
+  text: string;
+  filename: string;
+  overrides: string[];
+  seedStart: number;
+}
+
+/** Runs the seeds in up to four workers; resolves with each seed's outcome, in seed order. */
+export async function runManySeeds(request: ManySeedsRequest, onProgress: (done: number) => void): Promise<Outcome[]> {
+  const workers = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1 || 1));
+  const chunk = 10;
+  const results: Outcome[] = new Array(SEEDS);
+  let next = 0;
+  let done = 0;
+  const pool = Array.from({ length: workers }, () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+  try {
+    await Promise.all(
+      pool.map(async (worker) => {
+        const api = wrap<SimulationApi>(worker);
+        try {
+          while (next < SEEDS) {
+            const from = next;
+            const count = Math.min(chunk, SEEDS - from);
+            next += count;
+            const outcomes = await api.outcomes(request.text, { filename: request.filename, overrides: request.overrides }, request.seedStart + from, count);
+            outcomes.forEach((o, k) => (results[from + k] = o));
+            done += count;
+            onProgress(done);
+          }
+        } finally {
+          api[releaseProxy]();
+        }
+      }),
+    );
+  } finally {
+    for (const w of pool) w.terminate();
+  }
+  return results;
+}
+
+/** The table of shares: one row per class, with a bar for the share and a line for the interval. */
+export function renderShares(host: HTMLElement, outcomes: Outcome[], seedStart: number): void {
+  const total = outcomes.length;
+  const table = el('table', { class: 'shares', 'data-testid': 'seed-shares' });
+  table.append(
+    el('caption', {}, `${total} runs, seeds ${seedStart} to ${seedStart + total - 1}`),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Outcome'), el('th', { scope: 'col' }, 'Runs'), el('th', { scope: 'col' }, 'Share (95% interval)'), el('th', { scope: 'col' }, ''))),
+  );
+  const body = el('tbody');
+  for (const outcome of OUTCOMES) {
+    const count = outcomes.filter((o) => o === outcome).length;
+    const [lo, hi] = wilsonInterval(count, total);
+    const bar = el('div', { class: 'share-bar', 'aria-hidden': 'true' }, el('span', { class: 'share-fill' }), el('span', { class: 'share-ci' }));
+    (bar.children[0] as HTMLElement).style.width = `${(count / total) * 100}%`;
+    const ci = bar.children[1] as HTMLElement;
+    ci.style.left = `${lo * 100}%`;
+    ci.style.width = `${(hi - lo) * 100}%`;
+    const row = el(
+      'tr',
+      { 'data-outcome': outcome, 'data-count': String(count) },
+      el('th', { scope: 'row' }, CLASS_WORDS[outcome].title),
+      el('td', {}, String(count)),
+      el('td', {}, `${pct(count / total)} (${pct(lo)}–${pct(hi)})`),
+      el('td', {}, bar),
+    );
+    if (count === 0) row.classList.add('muted');
+    body.append(row);
+  }
+  table.append(body);
+  host.replaceChildren(table);
+}

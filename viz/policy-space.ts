@@ -1,0 +1,466 @@
+/**
+ * The policy space (issue 3, point 3): stakeholders at their stated positions, sized by power,
+ * coloured by constituency, faded as resources run out and outlined by their stance; caucus
+ * centres with their chairs; the acceptable box; the convenor's point when it is in the room; the
+ * proposal and its trail. SVG for small populations, a canvas under the SVG for large ones.
+ */
+import * as d3 from 'd3';
+import { principalAxes, projectPoint, type Projection } from '../sim/projection.ts';
+import { el, num } from './dom.ts';
+import type { Frame, Meta } from './frame.ts';
+import { constituencyColour } from './palette.ts';
+
+/** Above this many stakeholders, dots go on a canvas. */
+export const CANVAS_ABOVE = 400;
+
+/** Names of the stances, indexed as STANCE in sim/run-state.ts numbers them (test/viz/stance.test.ts). */
+export const STANCE_NAMES = ['absent', 'supports', 'objection addressed', 'objects', 'does not engage'];
+const DASH: Record<number, string | null> = { 0: '2,2', 1: null, 2: null, 3: '4,2', 4: '1,2' };
+const STROKE_WIDTH: Record<number, number> = { 0: 1, 1: 2, 2: 1, 3: 2, 4: 1 };
+
+let spaces = 0;
+
+export type Axes = { mode: 'issues'; x: number; y: number } | { mode: 'projection' };
+
+export interface PolicySpace {
+  open(meta: Meta): void;
+  draw(frame: Frame, durationMs: number): void;
+  setAxes(axes: Axes): void;
+  select(i: number | null): void;
+  onSelect(listener: (i: number | null) => void): void;
+}
+
+export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): PolicySpace {
+  const size = 520;
+  const margin = { top: 12, right: 12, bottom: 40, left: 44 };
+  const inner = size - margin.left - margin.right;
+  // Canvas pixels per plot unit: the screen's density, at most 2.
+  const density = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
+  const canvas = el('canvas', { class: 'dots', width: String(inner * density), height: String(inner * density), 'aria-hidden': 'true' });
+  canvas.style.left = `${(margin.left / size) * 100}%`;
+  canvas.style.top = `${(margin.top / size) * 100}%`;
+  canvas.style.width = `${(inner / size) * 100}%`;
+  const svg = d3
+    .create('svg')
+    .attr('viewBox', `0 0 ${size} ${size}`)
+    .attr('role', 'img')
+    .attr('class', 'space');
+  host.replaceChildren(canvas, svg.node()!, tooltip);
+  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
+  const xAxisG = plot.append('g').attr('transform', `translate(0,${inner})`).attr('class', 'axis');
+  const yAxisG = plot.append('g').attr('class', 'axis');
+  const xLabel = svg.append('text').attr('class', 'axis-label').attr('x', margin.left + inner / 2).attr('y', size - 6).attr('text-anchor', 'middle');
+  const yLabel = svg
+    .append('text')
+    .attr('class', 'axis-label')
+    .attr('transform', `translate(12,${margin.top + inner / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle');
+  const clipId = `space-clip-${++spaces}`;
+  svg.append('clipPath').attr('id', clipId).append('rect').attr('width', inner).attr('height', inner);
+  const clipped = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  const boxG = clipped.append('rect').attr('class', 'box');
+  const trailG = clipped.append('path').attr('class', 'trail');
+  const dotsG = plot.append('g').attr('class', 'stakeholders');
+  const caucusG = plot.append('g').attr('class', 'caucuses');
+  const preferredG = plot.append('path').attr('class', 'preferred').attr('d', d3.symbol(d3.symbolStar, 160)());
+  const proposalG = plot.append('path').attr('class', 'proposal').attr('d', d3.symbol(d3.symbolDiamond, 150)());
+  const selectedG = plot.append('circle').attr('class', 'selected-ring').attr('r', 0);
+
+  const x = d3.scaleLinear().range([0, inner]);
+  const y = d3.scaleLinear().range([inner, 0]);
+  let meta: Meta | null = null;
+  let projection: Projection | null = null;
+  let axes: Axes = { mode: 'issues', x: 0, y: 1 };
+  let last: Frame | null = null;
+  let trail: number[][] = [];
+  let selected: number | null = null;
+  let listener: (i: number | null) => void = () => {};
+  let radius = new Float64Array(0);
+  // Where each dot is drawn now, in plot pixels, for hit testing and canvas motion.
+  let sx = new Float64Array(0);
+  let sy = new Float64Array(0);
+  let animation = 0;
+
+  /** A point of the policy space (d numbers at `offset` of `arr`) in the picture's two numbers. */
+  /**
+   * With one issue, stakeholders stand in one row per constituency (`stakeholder` true) and
+   * points of the space (proposal, convenor) on the middle line.
+   */
+  const place = (arr: ArrayLike<number>, i: number, stakeholder = false): [number, number] => {
+    if (!meta) return [0, 0];
+    if (axes.mode === 'projection' && projection) {
+      const p = projectPoint(projection, arr, i);
+      return [p[0], p[1]];
+    }
+    const d = meta.d;
+    const xk = axes.mode === 'issues' ? axes.x : 0;
+    const yk = axes.mode === 'issues' ? axes.y : 1;
+    if (d > 1) return [arr[i * d + xk], arr[i * d + yk]];
+    const rows = meta.constituencies.length;
+    return [arr[i], stakeholder ? (meta.constituency[i] + 0.5) / rows : 0.5];
+  };
+
+  function setScales() {
+    if (!meta) return;
+    if (axes.mode === 'projection' && projection) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let i = 0; i < meta.n; i++) {
+        const [a, b] = place(meta.ideal, i, true);
+        lo = Math.min(lo, a, b);
+        hi = Math.max(hi, a, b);
+      }
+      const pad = Math.max(0.05, (hi - lo) * 0.1);
+      x.domain([lo - pad, hi + pad]);
+      y.domain([lo - pad, hi + pad]);
+      xLabel.text('First principal axis of the ideals (all issues)');
+      yLabel.text('Second principal axis');
+    } else if (axes.mode === 'issues') {
+      // Zoom to where the stakeholders' interests and the convenor's point lie: stated positions
+      // and proposals stay between them.
+      const xs: number[] = [];
+      const ys: number[] = [];
+      for (let i = 0; i < meta.n; i++) {
+        const [a, b] = place(meta.ideal, i, true);
+        xs.push(a);
+        ys.push(b);
+      }
+      if (meta.preferred) {
+        const [a, b] = place(meta.preferred, 0);
+        xs.push(a);
+        ys.push(b);
+      }
+      x.domain(zoom(xs));
+      y.domain(meta.d > 1 ? zoom(ys) : [0, 1]);
+      xLabel.text(shorten(meta.issues[axes.x]?.label ?? ''));
+      yLabel.text(meta.d > 1 ? shorten(meta.issues[axes.y]?.label ?? '') : 'one row per constituency');
+    }
+    xAxisG.call(d3.axisBottom(x).ticks(5));
+    yAxisG.call(d3.axisLeft(y).ticks(5)).attr('display', meta.d === 1 && axes.mode === 'issues' ? 'none' : null);
+    const issues = axes.mode === 'issues' && meta.d > 0;
+    boxG.attr('display', issues ? null : 'none');
+    if (issues && axes.mode === 'issues') {
+      const yk = meta.d > 1 ? axes.y : -1;
+      const x0 = meta.boxMin[axes.x];
+      const x1 = meta.boxMax[axes.x];
+      const y0 = yk >= 0 ? meta.boxMin[yk] : 0;
+      const y1 = yk >= 0 ? meta.boxMax[yk] : 1;
+      boxG.attr('x', x(x0)).attr('y', y(y1)).attr('width', x(x1) - x(x0)).attr('height', y(y0) - y(y1));
+    }
+    if (meta.preferred) {
+      const [a, b] = place(meta.preferred, 0);
+      preferredG.attr('display', null).attr('transform', `translate(${x(a)},${y(b)})`);
+    } else preferredG.attr('display', 'none');
+  }
+
+  function drawTrail() {
+    if (!meta) return;
+    const line = d3.line<number[]>().x((p) => x(place(p, 0)[0])).y((p) => y(place(p, 0)[1]));
+    trailG.attr('d', trail.length > 1 ? line(trail) : null);
+  }
+
+  const useCanvas = () => (meta?.n ?? 0) > CANVAS_ABOVE;
+
+  /**
+   * Draws the dots on the canvas in batches, one path per constituency and opacity step (eight
+   * steps), so 10,000 stakeholders cost a dozen fills rather than 10,000.
+   */
+  function drawCanvas(frame: Frame) {
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(density, 0, 0, density, 0, 0);
+    ctx.clearRect(0, 0, inner, inner);
+    const m = meta!;
+    const steps = 8;
+    const buckets = new Map<number, number[]>();
+    for (let i = 0; i < m.n; i++) {
+      if (frame.dropped[i]) continue;
+      const alpha = frame.present[i] || frame.round === 0 ? fade(m, frame, i) : 0.12;
+      const key = m.constituency[i] * (steps + 1) + Math.round(alpha * steps);
+      let list = buckets.get(key);
+      if (!list) buckets.set(key, (list = []));
+      list.push(i);
+    }
+    for (const [key, list] of buckets) {
+      ctx.globalAlpha = (key % (steps + 1)) / steps;
+      ctx.fillStyle = constituencyColour(Math.floor(key / (steps + 1)));
+      ctx.beginPath();
+      for (const i of list) {
+        ctx.moveTo(sx[i] + radius[i], sy[i]);
+        ctx.arc(sx[i], sy[i], radius[i], 0, Math.PI * 2);
+      }
+      ctx.fill();
+    }
+    // Objectors get an outline, all in one stroke.
+    ctx.globalAlpha = 0.9;
+    ctx.strokeStyle = '#222';
+    ctx.lineWidth = 0.8;
+    ctx.beginPath();
+    for (let i = 0; i < m.n; i++) {
+      if (frame.dropped[i] || !frame.present[i] || frame.stance[i] !== 3) continue;
+      ctx.moveTo(sx[i] + radius[i], sy[i]);
+      ctx.arc(sx[i], sy[i], radius[i], 0, Math.PI * 2);
+    }
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+  }
+
+  /** Styles the SVG dots for this frame (not their places). */
+  function styleDots(frame: Frame) {
+    const m = meta!;
+    // Before round 0 nobody has met yet: full colour, plain outline.
+    const fresh = frame.round === 0;
+    const stance = (i: number) => (fresh ? 2 : frame.present[i] ? frame.stance[i] : 0);
+    dotsG
+      .selectAll<SVGCircleElement, number>('circle')
+      .data(d3.range(m.n))
+      .join((enter) =>
+        enter
+          .append('circle')
+          .attr('r', (i) => radius[i])
+          .attr('fill', (i) => constituencyColour(m.constituency[i])),
+      )
+      .attr('class', (i) => `dot stance-${stance(i)}${frame.dropped[i] ? ' dropped' : ''}`)
+      .attr('fill-opacity', (i) => (frame.dropped[i] ? 0.05 : fresh || frame.present[i] ? fade(m, frame, i) : 0.15))
+      .attr('stroke-dasharray', (i) => DASH[stance(i)])
+      .attr('stroke-width', (i) => STROKE_WIDTH[stance(i)]);
+  }
+
+  /** Puts every mark where (sx, sy) say. */
+  function placeMarks(frame: Frame) {
+    if (useCanvas()) drawCanvas(frame);
+    else {
+      const nodes = dotsG.node()!.children;
+      for (let i = 0; i < nodes.length; i++) {
+        nodes[i].setAttribute('cx', String(sx[i]));
+        nodes[i].setAttribute('cy', String(sy[i]));
+      }
+    }
+    drawCaucuses(frame);
+    drawSelected();
+  }
+
+  /** Moves the dots from where they are to this frame's stated positions, smoothly unless duration is 0. */
+  function drawDots(frame: Frame, duration: number) {
+    const m = meta!;
+    const tx = new Float64Array(m.n);
+    const ty = new Float64Array(m.n);
+    for (let i = 0; i < m.n; i++) {
+      const [a, b] = place(frame.position, i, true);
+      tx[i] = x(a);
+      ty[i] = y(b);
+    }
+    cancelAnimationFrame(animation);
+    if (!useCanvas()) styleDots(frame);
+    // A large population moves in steps unless rounds are slow enough to tween without falling behind.
+    if (useCanvas() && duration < 250) duration = 0;
+    if (duration <= 0) {
+      sx = tx;
+      sy = ty;
+      placeMarks(frame);
+      return;
+    }
+    const fx = sx.slice();
+    const fy = sy.slice();
+    const began = performance.now();
+    const tick = (now: number) => {
+      const t = d3.easeCubicInOut(Math.min(1, (now - began) / duration));
+      for (let i = 0; i < m.n; i++) {
+        sx[i] = fx[i] + (tx[i] - fx[i]) * t;
+        sy[i] = fy[i] + (ty[i] - fy[i]) * t;
+      }
+      placeMarks(frame);
+      if (t < 1) animation = requestAnimationFrame(tick);
+    };
+    animation = requestAnimationFrame(tick);
+  }
+
+  function drawCaucuses(frame: Frame) {
+    const m = meta!;
+    const rows: { c: number; cx: number; cy: number; chair: number }[] = [];
+    const wx = new Float64Array(m.constituencies.length);
+    const wy = new Float64Array(m.constituencies.length);
+    const w = new Float64Array(m.constituencies.length);
+    for (let i = 0; i < m.n; i++) {
+      if (!frame.present[i]) continue;
+      const c = m.constituency[i];
+      if (!frame.organized[c]) continue;
+      const [a, b] = place(frame.position, i, true);
+      wx[c] += m.power[i] * a;
+      wy[c] += m.power[i] * b;
+      w[c] += m.power[i];
+    }
+    for (let c = 0; c < w.length; c++) {
+      if (w[c] > 0 && frame.chair[c] >= 0) rows.push({ c, cx: x(wx[c] / w[c]), cy: y(wy[c] / w[c]), chair: frame.chair[c] });
+    }
+    const g = caucusG
+      .selectAll<SVGGElement, (typeof rows)[number]>('g.caucus')
+      .data(rows, (r) => String(r.c))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'caucus');
+        g.append('line');
+        g.append('path').attr('d', d3.symbol(d3.symbolCross, 110)());
+        g.append('circle').attr('class', 'chair-ring');
+        return g;
+      });
+    g.select('line')
+      .attr('x1', (r) => r.cx)
+      .attr('y1', (r) => r.cy)
+      .attr('x2', (r) => sx[r.chair])
+      .attr('y2', (r) => sy[r.chair]);
+    g.select('path')
+      .attr('transform', (r) => `translate(${r.cx},${r.cy})`)
+      .attr('fill', (r) => constituencyColour(r.c));
+    g.select('circle')
+      .attr('cx', (r) => sx[r.chair])
+      .attr('cy', (r) => sy[r.chair])
+      .attr('r', (r) => radius[r.chair] + 4);
+  }
+
+  function drawProposal(frame: Frame) {
+    const [a, b] = place(frame.proposal, 0);
+    proposalG.attr('display', frame.round > 0 ? null : 'none').attr('transform', `translate(${x(a)},${y(b)})`);
+  }
+
+  function drawSelected() {
+    if (selected === null || !meta) {
+      selectedG.attr('r', 0);
+      return;
+    }
+    selectedG.attr('cx', sx[selected]).attr('cy', sy[selected]).attr('r', radius[selected] + 6);
+  }
+
+  function redraw(duration: number) {
+    if (!last) return;
+    setScales();
+    drawTrail();
+    drawProposal(last);
+    drawDots(last, duration);
+  }
+
+  // Hover or tap a stakeholder for its attributes; click to select it.
+  const nearest = (event: PointerEvent): number | null => {
+    if (!meta) return null;
+    const rect = svg.node()!.getBoundingClientRect();
+    const scale = size / rect.width;
+    const px = (event.clientX - rect.left) * scale - margin.left;
+    const py = (event.clientY - rect.top) * scale - margin.top;
+    let best: number | null = null;
+    let bestD = Infinity;
+    for (let i = 0; i < meta.n; i++) {
+      const dd = (sx[i] - px) ** 2 + (sy[i] - py) ** 2;
+      if (dd < bestD) {
+        bestD = dd;
+        best = i;
+      }
+    }
+    const reach = Math.max(8, best === null ? 0 : radius[best] + 4);
+    return bestD <= reach * reach ? best : null;
+  };
+  const showTip = (event: PointerEvent) => {
+    const i = nearest(event);
+    if (i === null || !meta || !last) {
+      tooltip.hidden = true;
+      return;
+    }
+    tooltip.replaceChildren(...describe(meta, last, i).map((line, k) => el(k === 0 ? 'strong' : 'div', {}, line)));
+    tooltip.hidden = false;
+    const hostRect = host.getBoundingClientRect();
+    const left = Math.min(event.clientX - hostRect.left + 12, hostRect.width - 200);
+    tooltip.style.left = `${Math.max(0, left)}px`;
+    tooltip.style.top = `${event.clientY - hostRect.top + 12}px`;
+  };
+  svg.on('pointermove', showTip).on('pointerdown', showTip).on('pointerleave', () => (tooltip.hidden = true));
+  svg.on('click', (event: PointerEvent) => {
+    const i = nearest(event);
+    selected = i;
+    drawSelected();
+    listener(i);
+  });
+
+  return {
+    open(m) {
+      meta = m;
+      last = null;
+      trail = [];
+      selected = null;
+      projection = m.d > 2 ? principalAxes(m.ideal, m.n, m.d, m.power) : null;
+      if (axes.mode === 'projection' && !projection) axes = { mode: 'issues', x: 0, y: 1 };
+      if (axes.mode === 'issues' && (axes.x >= m.d || axes.y >= m.d)) axes = { mode: 'issues', x: 0, y: Math.min(1, m.d - 1) };
+      let maxPower = 0;
+      for (let i = 0; i < m.n; i++) maxPower = Math.max(maxPower, m.power[i]);
+      const big = m.n > CANVAS_ABOVE;
+      const rMax = big ? Math.max(2, 6 - Math.log10(m.n)) : 12;
+      radius = Float64Array.from(m.power, (p) => Math.max(big ? 1 : 3, rMax * Math.sqrt(maxPower > 0 ? p / maxPower : 1)));
+      sx = new Float64Array(m.n);
+      sy = new Float64Array(m.n);
+      dotsG.selectAll('*').remove();
+      caucusG.selectAll('*').remove();
+      canvas.hidden = !big;
+      canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
+      svg.attr('aria-label', `Policy space of ${m.name}: ${m.n} stakeholders on ${m.d} issues`);
+      setScales();
+    },
+    draw(frame, duration) {
+      if (frame.round === 0) trail = [];
+      for (const e of frame.events) if (e.type === 'proposal' && e.position) trail.push(e.position);
+      const first = last === null;
+      last = frame;
+      if (first) setScales();
+      drawTrail();
+      drawProposal(frame);
+      drawDots(frame, first ? 0 : duration);
+    },
+    setAxes(next) {
+      axes = next;
+      redraw(0);
+    },
+    select(i) {
+      selected = i;
+      drawSelected();
+    },
+    onSelect(l) {
+      listener = l;
+    },
+  };
+}
+
+function fade(m: Meta, frame: Frame, i: number): number {
+  const start = m.resources[i];
+  const share = start > 0 ? Math.min(1, frame.resources[i] / start) : 1;
+  return 0.25 + 0.7 * share;
+}
+
+/** The tooltip's lines for stakeholder i: plain text only. */
+export function describe(m: Meta, frame: Frame, i: number): string[] {
+  const d = m.d;
+  const vec = (arr: Float64Array) => `(${Array.from(arr.subarray(i * d, i * d + d), (v) => num(v)).join(', ')})`;
+  const state = frame.dropped[i] ? 'dropped out' : frame.present[i] ? STANCE_NAMES[frame.stance[i]] : 'absent';
+  return [
+    m.ids[i],
+    `${m.constituencies[m.constituency[i]].label}`,
+    `power ${num(m.power[i])} · resources ${num(frame.resources[i], 1)} of ${num(m.resources[i], 1)}`,
+    `interests ${vec(m.ideal)}`,
+    `states ${vec(frame.position)}`,
+    `reservation ${num(m.reservation[i])} · ${state}`,
+  ];
+}
+
+
+/** A domain around the values, padded, at least 0.3 wide, inside [0, 1]. */
+function zoom(values: number[]): [number, number] {
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  const pad = Math.max(0.06, (hi - lo) * 0.12);
+  lo -= pad;
+  hi += pad;
+  if (hi - lo < 0.3) {
+    const mid = (lo + hi) / 2;
+    lo = mid - 0.15;
+    hi = mid + 0.15;
+  }
+  if (lo < 0) [lo, hi] = [0, Math.min(1, hi - lo)];
+  if (hi > 1) [lo, hi] = [Math.max(0, lo - (hi - 1)), 1];
+  return [lo, hi];
+}
+
+const shorten = (label: string, max = 58) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);

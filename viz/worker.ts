@@ -1,0 +1,152 @@
+/**
+ * The core in a Web Worker behind comlink: the page opens a scenario, steps it and reads frames;
+ * it never runs a round on its own thread. One run at a time; reset is "open again".
+ */
+import { expose, transfer } from 'comlink';
+import { createRun, formatScenarioError, loadScenario, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { LATEST_ENTRIES, ROUTINE, type Frame, type LoadReply, type Meta, type MinutesQuery } from './frame.ts';
+import { readLesson, type LessonReply } from './lesson.ts';
+
+let scenario: Scenario | null = null;
+let run: Run | null = null;
+let sentEvents = 0;
+let sentRounds = 0;
+
+function frame(): Frame {
+  const s = run!.state;
+  const series = {} as Frame['series'];
+  for (const m of MEASURES) series[m] = s.series[m].slice(sentRounds);
+  const out: Frame = {
+    round: s.t,
+    done: s.end !== null,
+    position: s.position.slice(),
+    present: s.present.slice(),
+    dropped: s.dropped.slice(),
+    stance: s.stance.slice(),
+    resources: s.resources.slice(),
+    organized: s.organized.slice(),
+    chair: s.chair.slice(),
+    proposal: s.proposal.slice(),
+    openItems: s.openItems,
+    support: s.support,
+    seriesFrom: sentRounds,
+    series,
+    events: [],
+    latest: s.record.events.slice(Math.max(sentEvents, s.record.events.length - LATEST_ENTRIES)),
+    objections: 0,
+    result: s.end !== null ? run!.result() : null,
+  };
+  const all = s.record.events;
+  for (let k = sentEvents; k < all.length; k++) {
+    const e = all[k];
+    if (!ROUTINE.has(e.type)) out.events.push(e);
+    else if (e.type === 'objection' && e.round === s.t - 1) out.objections++;
+  }
+  sentEvents = s.record.events.length;
+  sentRounds = s.t;
+  return transfer(out, [out.position.buffer, out.present.buffer, out.dropped.buffer, out.stance.buffer, out.resources.buffer]);
+}
+
+function start(seed: number): Frame {
+  run = createRun(scenario!, { seed, record: true });
+  sentEvents = 0;
+  sentRounds = 0;
+  return frame();
+}
+
+function describe(seed: number): Meta {
+  const s = run!.state;
+  const sc = s.scenario;
+  return {
+    name: sc.name,
+    description: sc.description ?? '',
+    seed,
+    scenarioSeed: sc.seed,
+    issues: sc.issues.map((i) => ({ id: i.id, label: i.label ?? i.id })),
+    constituencies: sc.constituencies.map((c) => ({ id: c.id, label: c.label ?? c.id })),
+    n: s.pop.n,
+    d: s.pop.d,
+    ids: Array.from({ length: s.pop.n }, (_, i) => s.pop.id(i)),
+    ideal: s.pop.ideal.slice(),
+    power: s.pop.power.slice(),
+    resources: s.pop.resources.slice(),
+    reservation: s.pop.reservation.slice(),
+    constituency: s.pop.constituency.slice(),
+    roles: s.pop.roles.slice(),
+    boxMin: Array.from(s.cond.boxMin),
+    boxMax: Array.from(s.cond.boxMax),
+    preferred: s.cond.preferred ? Array.from(s.cond.preferred) : null,
+    rule: s.cond.rule,
+    threshold: s.cond.threshold,
+    roughConsensus: s.cond.roughConsensus,
+    deadline: s.cond.deadline,
+    horizon: s.cond.horizon,
+    convenor: JSON.parse(JSON.stringify(sc.convenor)),
+  };
+}
+
+const api = {
+  /** Validates a scenario text with its overrides and starts a run; errors carry field paths. */
+  open(text: string, options: { filename?: string; overrides?: string[]; seed?: number | null }): LoadReply {
+    const loaded = loadScenario(text, { filename: options.filename, overrides: options.overrides ?? [] });
+    if (!loaded.ok) {
+      return { ok: false, errors: loaded.errors.map((e) => ({ path: e.path, text: formatScenarioError(e, options.filename) })) };
+    }
+    scenario = loaded.scenario;
+    const seed = options.seed ?? scenario.seed;
+    const first = start(seed);
+    return { ok: true, meta: describe(seed), frame: first };
+  },
+  /** Starts the open scenario again from round 0, with this seed. */
+  restart(seed: number): Frame {
+    if (!scenario) throw new Error('no scenario is open');
+    return start(seed);
+  },
+  /** Runs up to `rounds` rounds, or stops early after `budgetMs` once at least one ran. */
+  step(rounds: number, budgetMs = Infinity): Frame {
+    if (!run) throw new Error('no scenario is open');
+    const began = performance.now();
+    for (let k = 0; k < rounds && !run.done; k++) {
+      run.step(1);
+      if (performance.now() - began > budgetMs) break;
+    }
+    return frame();
+  },
+  /** One whole run with its series, for comparing two runs side by side; errors carry field paths. */
+  finished(text: string, options: { filename?: string; overrides?: string[]; seed: number }): RunResult | { errors: string[] } {
+    const loaded = loadScenario(text, { filename: options.filename, overrides: options.overrides ?? [] });
+    if (!loaded.ok) return { errors: loaded.errors.map((e) => formatScenarioError(e, options.filename)) };
+    return runScenario(loaded.scenario, { seed: options.seed, series: true });
+  },
+  /** Reads the lesson files (YAML is parsed here, keeping the parser out of the page's bundle). */
+  lessons(files: [id: string, text: string][], scenarios: string[]): LessonReply[] {
+    return files.map(([id, text]) => readLesson(id, text, scenarios));
+  },
+  /** The latest `limit` entries of the record about a stakeholder or a constituency, oldest first. */
+  minutes(query: MinutesQuery, limit: number): RunEvent[] {
+    if (!run) return [];
+    const { pop, scenario: sc } = run.state;
+    const c = query.constituency === null ? -1 : sc.constituencies.findIndex((k) => k.id === query.constituency);
+    const inConstituency = (id: string | undefined) => id !== undefined && pop.constituency[pop.indexOf(id)] === c;
+    const about = (e: RunEvent, id: string) => e.stakeholder === id || (e.stakeholders?.includes(id) ?? false);
+    const matches = (e: RunEvent) =>
+      (query.stakeholder === null || about(e, query.stakeholder)) &&
+      (c < 0 || e.constituency === query.constituency || inConstituency(e.stakeholder) || (e.stakeholders?.some(inConstituency) ?? false));
+    const events = run.state.record.events;
+    const out: RunEvent[] = [];
+    for (let k = events.length - 1; k >= 0 && out.length < limit; k--) if (matches(events[k])) out.push(events[k]);
+    return out.reverse();
+  },
+  /** The outcome of each seed from `seedStart` on, without a record: one share of "Run 200 seeds". */
+  outcomes(text: string, options: { filename?: string; overrides?: string[] }, seedStart: number, count: number): Outcome[] {
+    const loaded = loadScenario(text, { filename: options.filename, overrides: options.overrides ?? [] });
+    if (!loaded.ok) throw new Error(loaded.errors.map((e) => formatScenarioError(e, options.filename)).join('\n'));
+    const out: Outcome[] = [];
+    for (let k = 0; k < count; k++) out.push(runScenario(loaded.scenario, { seed: seedStart + k }).outcome);
+    return out;
+  },
+};
+
+export type SimulationApi = typeof api;
+
+expose(api);
