@@ -1,9 +1,9 @@
 /**
  * Batch throughput: runs per second of `runBatch` for the reference scenario with 1 worker (the
- * calling thread) and 2 worker threads, each row formatted as CSV as `convene batch` does.
+ * calling thread) and 2 worker threads, each row formatted as CSV by the workers and handed over
+ * in seed order, as `convene batch` does.
  */
 import { readFileSync } from 'node:fs';
-import { csvRow } from '../cli/batch-row.ts';
 import { runBatch } from '../cli/run-batch.ts';
 import { loadScenario } from '../sim/scenario-load.ts';
 
@@ -11,11 +11,12 @@ export async function batchRunsPerSecond(file: string, workers: number, runs: nu
   const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file });
   if (!loaded.ok) throw new Error(`${file} does not validate`);
   let bytes = 0;
-  const onResult = (r: Parameters<typeof csvRow>[0]) => void (bytes += csvRow(r).length);
+  const onRows = (chunk: { text: string }) => void (bytes += chunk.text.length);
+  const rows = { format: 'csv' } as const;
   // Warm up (and start the workers' loaders) on other seeds.
-  await runBatch(loaded.scenario, { runs: 500, seedStart: 100_000, workers, onResult });
+  await runBatch(loaded.scenario, { runs: 500, seedStart: 100_000, workers, rows, onRows });
   const start = process.hrtime.bigint();
-  await runBatch(loaded.scenario, { runs, seedStart: 1, workers, onResult });
+  await runBatch(loaded.scenario, { runs, seedStart: 1, workers, rows, onRows });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (bytes === 0) throw new Error('no rows');
   return runs / seconds;

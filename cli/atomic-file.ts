@@ -86,3 +86,15 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
   };
   return file;
 }
+
+/** Writes `parts` to `path` as one atomic file. */
+export async function writeFileAtomically(path: string, parts: Iterable<string>): Promise<void> {
+  const file = await createAtomicFile(path);
+  try {
+    for (const part of parts) await file.write(part);
+    await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+}

@@ -9,8 +9,8 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { MAX_SEED } from '../sim/scenario-schema.ts';
-import { ENGINE_VERSION, type RunResult } from '../sim/index.ts';
-import { CSV_COLUMNS, csvHeader, csvRow, jsonlRow } from './batch-row.ts';
+import { ENGINE_VERSION } from '../sim/index.ts';
+import { csvHeader, resultOfRow } from './batch-row.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
 import { parseShard, shardRange } from './shard.ts';
 import { InvalidInput } from './invalid-input.ts';
@@ -51,7 +51,6 @@ export async function batchCommand(file: string, options: BatchCommandOptions, i
 
   for (const w of warnings) await writeText(io.stderr, formatWarning(file, w));
 
-  const row = format === 'csv' ? csvRow : jsonlRow;
   const summary = createSummary();
   let out: PartialFile | undefined;
   let done = 0;
@@ -70,9 +69,10 @@ export async function batchCommand(file: string, options: BatchCommandOptions, i
       runs: to - from - done,
       seedStart: seedStart + from + done,
       workers: options.workers,
-      onResult: async (result) => {
-        summary.add(result);
-        await write(row(result));
+      rows: { format },
+      onRows: async (chunk) => {
+        summary.addBriefs(chunk);
+        await write(chunk.text);
       },
       onProgress: (n, total) => {
         progress.update(n, total);
@@ -105,13 +105,4 @@ async function checkOutputPath(given: string, path: string): Promise<void> {
   if (!folder?.isDirectory()) throw new InvalidInput(`--out ${given}: the folder ${dirname(given)} does not exist`);
   const target = await stat(path).catch(() => undefined);
   if (target?.isDirectory()) throw new InvalidInput(`--out ${given}: is a folder; expected a file name`);
-}
-
-/** What the summary needs of a row already written (outcome, rounds, legitimacy). */
-export function resultOfRow(line: string, format: 'csv' | 'jsonl'): RunResult {
-  if (format === 'jsonl') return JSON.parse(line) as RunResult;
-  const cells = line.split(',');
-  const at = (c: (typeof CSV_COLUMNS)[number]) => cells[cells.length - CSV_COLUMNS.length + CSV_COLUMNS.indexOf(c)];
-  const legitimacy = at('legitimacy');
-  return { outcome: at('outcome'), rounds: Number(at('rounds')), legitimacy: legitimacy === '' ? null : Number(legitimacy) } as RunResult;
 }

@@ -15,6 +15,7 @@ import { InvalidInput } from './invalid-input.ts';
 import { resolveIO, type CliIO } from './io.ts';
 import { collectOverride, parseOutPath, parseRuns, parseSeed, parseWorkers } from './parse-options.ts';
 import { mergeCommand } from './merge-command.ts';
+import { reportCommand } from './report-command.ts';
 import { runCommand } from './run-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { validateCommand } from './validate-command.ts';
@@ -99,7 +100,16 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .requiredOption('--out <FILE>', 'one row per run: FILE.csv or FILE.jsonl', parseOutPath)
     .option('--summary <FILE>', 'one row per point (default: next to --out, ending .summary.csv)')
     .option('--workers <W>', 'worker threads (default: the number of cores)', parseWorkers, availableParallelism())
+    .option('--resume', 'continue an interrupted sweep from FILE.partial')
+    .option('--shard <I/N>', 'run only the I-th of N equal blocks of the points (I from 0); join with `convene merge`')
     .action(async (file: string, options) => setStatus(await sweepCommand(file, options, io)));
+
+  program
+    .command('report')
+    .description('draw the results of a batch or a sweep as one self-contained HTML file with charts')
+    .argument('<RESULTS...>', 'results file(s) of `convene batch` or `convene sweep` (.csv or .jsonl), of one kind')
+    .requiredOption('--out <FILE>', 'the report: FILE.html, readable offline')
+    .action(async (files: string[], options) => setStatus(await reportCommand(files, options, io)));
 
   return program;
 }

@@ -1,13 +1,14 @@
 /**
- * `convene merge SHARD... --out FILE`: the files of `batch --shard I/N` (or `sweep --shard I/N`)
- * joined into exactly the file one machine would have written. Shards are contiguous blocks, so
+ * `convene merge SHARD... --out FILE`: the files of `batch --shard I/N` (or `sweep --shard I/N`,
+ * its rows or its summaries) joined into exactly the file one machine would have written. Shards are contiguous blocks, so
  * joining is putting them in order (by the point and seed of their first row, whatever order
  * they are named in) and keeping one CSV header. Headers must agree, and the rows must follow
  * each other without overlap.
  */
+import { csvParseRows } from 'd3';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { createAtomicFile } from './atomic-file.ts';
+import { writeFileAtomically } from './atomic-file.ts';
 import { InvalidInput } from './invalid-input.ts';
 import type { CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
@@ -51,15 +52,8 @@ export async function mergeCommand(files: string[], options: { out: string }, io
       throw new InvalidInput(`${filled[i - 1].name} and ${filled[i].name} overlap: the same shard given twice, or shards of different commands?`);
     }
   }
-  const out = await createAtomicFile(resolve(io.cwd, options.out));
-  try {
-    if (format === 'csv' && shards[0].header !== undefined) await out.write(shards[0].header + '\n');
-    for (const s of filled) await out.write(s.body);
-    await out.commit();
-  } catch (error) {
-    await out.abort();
-    throw error;
-  }
+  const header = format === 'csv' && shards[0].header !== undefined ? [shards[0].header + '\n'] : [];
+  await writeFileAtomically(resolve(io.cwd, options.out), [...header, ...filled.map((s) => s.body)]);
   const rows = filled.reduce((n, s) => n + (s.body.match(/\n/g)?.length ?? 0), 0);
   io.stderr.write(`${files.length} shards, ${rows} rows, written to ${options.out}\n`);
   return 0;
@@ -73,11 +67,12 @@ function keyOf(format: 'csv' | 'jsonl', header: string | undefined): (line: stri
       return [row.point ?? 0, row.seed];
     };
   }
-  const columns = (header ?? '').split(',');
+  // RFC 4180: a sweep's parameter cells may be quoted and hold commas.
+  const columns = csvParseRows(header ?? '')[0] ?? [];
   const point = columns.indexOf('point');
   const seed = columns.indexOf('seed');
   return (line) => {
-    const cells = line.split(',');
+    const cells = csvParseRows(line)[0];
     return [point < 0 ? 0 : Number(cells[point]), seed < 0 ? 0 : Number(cells[seed])];
   };
 }

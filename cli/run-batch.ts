@@ -9,12 +9,19 @@
  * oldest one not yet handed over, so memory stays bounded however many runs there are and a
  * slow writer holds the workers back.
  *
+ * Given `rows`, the workers format each run's row themselves and `onRows` gets a chunk's rows as
+ * one string: the command line's way, which leaves the writing thread almost idle. Without it,
+ * `onResult` gets each run's result: the library's way.
+ *
  * A run that throws does not stop the others: after the last run, the batch rejects with the
  * seeds that failed.
  */
 import type { RunResult, Scenario } from '../sim/index.ts';
-import { runChunk, type ChunkOutcome } from './run-chunk.ts';
+import type { RowFormat } from './batch-row.ts';
+import { runChunk, type ChunkOutput, type RunFailure } from './run-chunk.ts';
 import { createWorkerPool } from './worker-pool.ts';
+
+export type { ChunkOutput } from './run-chunk.ts';
 
 export interface BatchOptions {
   runs: number;
@@ -23,8 +30,12 @@ export interface BatchOptions {
   workers?: number;
   /** Seeds per chunk sent to a worker (default: chosen from runs and workers). */
   chunkSize?: number;
-  /** Called once per run, in seed order; awaited, so a slow writer holds the batch back. */
-  onResult(result: RunResult, index: number): void | Promise<void>;
+  /** Called once per run, in seed order, when no `rows` are asked for; awaited. */
+  onResult?(result: RunResult, index: number): void | Promise<void>;
+  /** Each run's row, formatted by the workers. */
+  rows?: RowFormat;
+  /** Called once per chunk, in seed order, with its rows when `rows` is given; awaited. */
+  onRows?(chunk: ChunkOutput): void | Promise<void>;
   /** Called after each chunk is handed over, with the number of runs done; awaited. */
   onProgress?(done: number, total: number): void | Promise<void>;
   /** Told when a worker crashed and its runs are being run again. */
@@ -39,7 +50,7 @@ const AHEAD = 4;
 const YIELD_MS = 50;
 
 export class BatchRunsFailed extends Error {
-  constructor(readonly failures: { seed: number; error: string }[]) {
+  constructor(readonly failures: RunFailure[]) {
     const first = failures[0];
     super(
       failures.length === 1
@@ -55,26 +66,24 @@ export interface BatchStats {
 }
 
 export async function runBatch(scenario: Scenario, options: BatchOptions): Promise<BatchStats> {
-  const failures: { seed: number; error: string }[] = [];
-  const hand = async (outcomes: ChunkOutcome[]) => {
-    for (const o of outcomes) {
-      if ('error' in o) failures.push(o);
-      else await options.onResult(o.result, o.seed - options.seedStart);
-    }
-  };
+  const failures: RunFailure[] = [];
   const workers = Math.max(1, Math.min(options.workers ?? 1, options.runs));
   // Enough chunks to share among the workers, and small enough to checkpoint often.
   const chunkSize = options.chunkSize ?? Math.max(1, Math.min(50, Math.ceil(options.runs / (workers * 8))));
   const chunks = Math.ceil(options.runs / chunkSize);
   const stats = await runChunks(
     chunks,
-    (c) => ({ scenario, firstSeed: options.seedStart + c * chunkSize, count: Math.min(chunkSize, options.runs - c * chunkSize) }),
+    (c) => ({ scenario, firstSeed: options.seedStart + c * chunkSize, count: Math.min(chunkSize, options.runs - c * chunkSize), rows: options.rows }),
     {
       workers,
       workerUrl: options.workerUrl,
       onWarning: options.onWarning,
-      onChunk: async (c, outcomes) => {
-        await hand(outcomes);
+      onChunk: async (c, output) => {
+        failures.push(...output.failures);
+        await options.onRows?.(output);
+        if (options.onResult) {
+          for (const result of output.results) await options.onResult(result, result.seed - options.seedStart);
+        }
         if (options.onProgress) await options.onProgress(Math.min(options.runs, (c + 1) * chunkSize), options.runs);
       },
     },
@@ -88,12 +97,14 @@ export interface Chunk {
   scenario: Scenario;
   firstSeed: number;
   count: number;
+  /** Rows formatted by the worker; none: results handed back. */
+  rows?: RowFormat;
 }
 
 export interface PlanOptions {
   workers: number;
   /** Called once per chunk, in chunk order; awaited (back-pressure). */
-  onChunk(chunk: number, outcomes: ChunkOutcome[]): void | Promise<void>;
+  onChunk(chunk: number, output: ChunkOutput): void | Promise<void>;
   onWarning?(message: string): void;
   workerUrl?: URL;
 }
@@ -108,8 +119,8 @@ export async function runChunks(chunks: number, chunkAt: (c: number) => Chunk, o
   if (workers === 1) {
     let lastYield = Date.now();
     for (let c = 0; c < chunks; c++) {
-      const { scenario, firstSeed, count } = chunkAt(c);
-      await options.onChunk(c, runChunk(scenario, firstSeed, count));
+      const { scenario, firstSeed, count, rows } = chunkAt(c);
+      await options.onChunk(c, runChunk(scenario, firstSeed, count, rows));
       if (Date.now() - lastYield >= YIELD_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = Date.now();
@@ -118,7 +129,7 @@ export async function runChunks(chunks: number, chunkAt: (c: number) => Chunk, o
     return stats;
   }
 
-  const buffer = new Map<number, ChunkOutcome[]>();
+  const buffer = new Map<number, ChunkOutput>();
   let next = 0; // next chunk to start
   let handed = 0; // chunks handed over
   let stop: unknown = undefined; // the first error: stops everyone
@@ -131,9 +142,9 @@ export async function runChunks(chunks: number, chunkAt: (c: number) => Chunk, o
       while (!stopped && next < chunks && next - handed >= workers * AHEAD) await changed.wait();
       if (stopped || next >= chunks) return;
       const c = next++;
-      const { scenario, firstSeed, count } = chunkAt(c);
+      const { scenario, firstSeed, count, rows } = chunkAt(c);
       try {
-        buffer.set(c, await pool.runChunk(slot, scenario, firstSeed, count));
+        buffer.set(c, await pool.runChunk(slot, scenario, firstSeed, count, rows));
         stats.peakBufferedChunks = Math.max(stats.peakBufferedChunks, buffer.size);
       } catch (error) {
         if (!stopped) [stop, stopped] = [error, true];
@@ -148,11 +159,11 @@ export async function runChunks(chunks: number, chunkAt: (c: number) => Chunk, o
         if (stopped) throw stop;
         await changed.wait();
       }
-      const outcomes = buffer.get(c)!;
+      const output = buffer.get(c)!;
       buffer.delete(c);
       handed = c + 1;
       changed.notify();
-      await options.onChunk(c, outcomes);
+      await options.onChunk(c, output);
     }
   } catch (error) {
     if (!stopped) [stop, stopped] = [error, true];

@@ -32,27 +32,45 @@ export interface BatchSummary {
   adopted: number;
 }
 
+/** What a summary needs of runs: each one's outcome (an index in OUTCOMES), rounds, legitimacy (NaN: none). */
+export interface RunBriefs {
+  outcome: ArrayLike<number>;
+  rounds: ArrayLike<number>;
+  legitimacy: ArrayLike<number>;
+}
+
 export interface SummaryBuilder {
-  add(result: RunResult): void;
+  add(result: Pick<RunResult, 'outcome' | 'rounds' | 'legitimacy'>): void;
+  /** The runs of a chunk, as a worker hands them back. */
+  addBriefs(briefs: RunBriefs): void;
   finish(): BatchSummary;
 }
 
 export function createSummary(): SummaryBuilder {
-  const counts = new Map<Outcome, number>(OUTCOMES.map((o) => [o, 0]));
+  const counts = new Float64Array(OUTCOMES.length);
   const rounds: number[] = [];
   const legitimacy: number[] = [];
   return {
     add(result) {
-      counts.set(result.outcome, (counts.get(result.outcome) ?? 0) + 1);
+      const o = OUTCOMES.indexOf(result.outcome);
+      if (o < 0) throw new Error(`unknown outcome ${JSON.stringify(result.outcome)}`);
+      counts[o]++;
       rounds.push(result.rounds);
       if (result.legitimacy !== null) legitimacy.push(result.legitimacy);
+    },
+    addBriefs(briefs) {
+      for (let i = 0; i < briefs.outcome.length; i++) {
+        counts[briefs.outcome[i]]++;
+        rounds.push(briefs.rounds[i]);
+        if (!Number.isNaN(briefs.legitimacy[i])) legitimacy.push(briefs.legitimacy[i]);
+      }
     },
     finish() {
       const runs = rounds.length;
       return {
         runs,
-        outcomes: OUTCOMES.map((outcome) => {
-          const count = counts.get(outcome) ?? 0;
+        outcomes: OUTCOMES.map((outcome, o) => {
+          const count = counts[o];
           return { outcome, count, share: runs > 0 ? count / runs : 0, interval: wilsonInterval(count, runs) };
         }),
         medianRounds: median(rounds),

@@ -1,26 +1,35 @@
 /**
- * `convene sweep EXPERIMENT.yaml --out FILE.csv|FILE.jsonl [--summary FILE.csv] [--workers W]`:
- * the runs of every point of an experiment (docs/experiments.md), one row per run in long format
- * (a column per varied parameter), and a summary row per point: each outcome's share with its 95%
- * Wilson interval, the medians of rounds and legitimacy.
+ * `convene sweep EXPERIMENT.yaml --out FILE.csv|FILE.jsonl [--summary FILE.csv] [--workers W]
+ * [--resume] [--shard I/N]`: the runs of every point of an experiment (docs/experiments.md), one
+ * row per run in long format (a column per varied parameter), and a summary row per point: each
+ * outcome's share with its 95% Wilson interval, the medians of rounds and legitimacy.
  *
  * Every point gets the same seeds (common random numbers), so differences between points come
  * from the parameters, not from the luck of the draw.
+ *
+ * The rows go through a `.partial` file like a batch's, so `--resume` continues an interrupted
+ * sweep; the summary is rebuilt from the rows already written, and written whole at the end.
+ * `--shard I/N` runs the I-th of N contiguous blocks of points, and `convene merge` joins the
+ * shards' rows, and their summaries, into the one machine's files.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { formatScenarioError, loadScenario, OUTCOMES, type RunResult, type Scenario } from '../sim/index.ts';
+import { ENGINE_VERSION, formatScenarioError, loadScenario, OUTCOMES, type Scenario } from '../sim/index.ts';
 import { MAX_SEED } from '../sim/scenario-schema.ts';
-import { createAtomicFile, type AtomicFile } from './atomic-file.ts';
-import { CSV_COLUMNS, csvCell, csvRow } from './batch-row.ts';
+import { writeFileAtomically } from './atomic-file.ts';
+import { CSV_COLUMNS, csvCell, resultOfRow, type RowFormat } from './batch-row.ts';
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
 import type { Experiment } from './experiment-schema.ts';
 import { InvalidInput } from './invalid-input.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { createProgress } from './progress-bar.ts';
+import { createPartialFile, type PartialFile } from './partial-file.ts';
+import { createProgress, type Progress } from './progress-bar.ts';
 import { MAX_FILE_BYTES } from './read-scenario.ts';
 import { BatchRunsFailed, runChunks } from './run-batch.ts';
+import type { RunFailure } from './run-chunk.ts';
+import { parseShard, shardRange } from './shard.ts';
 import { createSummary, type BatchSummary } from './summary.ts';
 import { designPoints, type Point } from './sweep-design.ts';
 
@@ -28,10 +37,15 @@ export interface SweepCommandOptions {
   out: string;
   summary?: string;
   workers?: number;
+  /** Continue an interrupted sweep from its `.partial` file. */
+  resume?: boolean;
+  /** `I/N`: run only the I-th of N contiguous blocks of the points. */
+  shard?: string;
 }
 
 /** The most points a sweep may have: each is a scenario held in memory. */
 export const MAX_POINTS = 100_000;
+/** Seeds per chunk: chunks never straddle two points, so a point's summary is written when its last chunk is. */
 const CHUNK = 25;
 
 export interface SweepPlan {
@@ -74,73 +88,124 @@ export async function planSweep(file: string, cwd: string): Promise<SweepPlan> {
 
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: CliIO): Promise<number> {
   const plan = await planSweep(file, io.cwd);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const format = outputFormat(options.out)!;
   const outPath = resolve(io.cwd, options.out);
-  const summaryPath = resolve(io.cwd, options.summary ?? defaultSummaryPath(options.out));
-  for (const p of [outPath, summaryPath]) {
+  const summaryName = options.summary ?? defaultSummaryPath(options.out);
+  const summaryPath = resolve(io.cwd, summaryName);
+  for (const [given, p] of [[options.out, outPath], [summaryName, summaryPath]]) {
     const folder = await stat(dirname(p)).catch(() => undefined);
-    if (!folder?.isDirectory()) throw new InvalidInput(`${p}: the folder does not exist`);
+    if (!folder?.isDirectory()) throw new InvalidInput(`${given}: the folder ${dirname(given)} does not exist`);
   }
+  if (outPath === summaryPath) throw new InvalidInput(`--summary ${summaryName}: is the same file as --out`);
 
   const { names, points, scenarios, seedStart } = plan;
   const seeds = plan.experiment.seeds;
-  const perPoint = Math.ceil(seeds / CHUNK);
-  const total = points.length * seeds;
-  const progress = createProgress(io.stderr, total);
-  let out: AtomicFile | undefined;
-  let summaryOut: AtomicFile | undefined;
-  const failures: { seed: number; error: string }[] = [];
+  const [from, to] = shardRange(points.length, shard);
+  const total = (to - from) * seeds;
+  let out: PartialFile | undefined;
+  // One summary row per point, held until the end: a killed sweep leaves only its partial file.
+  const summaryRows: string[] = [];
+  let done = 0;
+  const failures: RunFailure[] = [];
+  let progress: Progress | undefined;
   try {
-    out = await createAtomicFile(outPath);
-    summaryOut = await createAtomicFile(summaryPath);
-    if (format === 'csv') await out.write(sweepCsvHeader(names));
-    await summaryOut.write(summaryHeader(names));
+    const key = { command: 'sweep', engine: ENGINE_VERSION, experiment: plan.experiment, scenarios: digest(scenarios), shard: shard ?? null, format };
+    out = await createPartialFile(outPath, { key, resume: options.resume ?? false, shown: options.out });
+
+    // Rows already written: their points' summaries are rebuilt from them.
+    const resumed = out.resumedLines.slice(format === 'csv' ? 1 : 0);
+    done = resumed.length;
     let current = createSummary();
-    let done = 0;
+    for (const [i, line] of resumed.entries()) {
+      current.add(resultOfRow(line, format));
+      if (i % seeds === seeds - 1) {
+        const point = from + Math.floor(i / seeds);
+        summaryRows.push(summaryRow(point, points[point], current.finish()));
+        current = createSummary();
+      }
+    }
+    if (format === 'csv' && out.resumedLines.length === 0) await out.write(sweepCsvHeader(names));
+
+    const work = planChunks(from + Math.floor(done / seeds), to, done % seeds, seeds);
+    progress = createProgress(io.stderr, total - done);
+    let ran = 0;
     await runChunks(
-      points.length * perPoint,
+      work.chunks,
       (c) => {
-        const point = Math.floor(c / perPoint);
-        const first = (c % perPoint) * CHUNK;
-        return { scenario: scenarios[point], firstSeed: seedStart + first, count: Math.min(CHUNK, seeds - first) };
+        const { point, first, count } = work.at(c);
+        return { scenario: scenarios[point], firstSeed: seedStart + first, count, rows: rowFormat(format, point, names, points[point]) };
       },
       {
         workers: options.workers ?? 1,
         onWarning: (m) => void io.stderr.write(`convene: ${m}\n`),
-        onChunk: async (c, outcomes) => {
-          const point = Math.floor(c / perPoint);
-          for (const o of outcomes) {
-            if ('error' in o) {
-              failures.push({ seed: o.seed, error: `point ${point}: ${o.error}` });
-              continue;
-            }
-            current.add(o.result);
-            await out!.write(format === 'csv' ? sweepCsvRow(point, points[point], o.result) : sweepJsonlRow(point, names, points[point], o.result));
-          }
-          done += outcomes.length;
-          progress.update(done, total);
-          if (c % perPoint === perPoint - 1) {
-            await summaryOut!.write(summaryRow(point, points[point], current.finish()));
+        onChunk: async (c, output) => {
+          const { point, first, count } = work.at(c);
+          failures.push(...output.failures.map((f) => ({ seed: f.seed, error: `point ${point}: ${f.error}` })));
+          current.addBriefs(output);
+          await out!.write(output.text);
+          ran += output.outcome.length;
+          progress!.update(ran, total - done);
+          if (first + count === seeds) {
+            summaryRows.push(summaryRow(point, points[point], current.finish()));
             current = createSummary();
           }
+          // A chunk boundary: what is written so far survives a kill.
+          await out!.checkpoint();
         },
       },
     );
+    progress.stop();
     if (failures.length > 0) throw new BatchRunsFailed(failures);
-    progress.stop();
+    await writeFileAtomically(summaryPath, [summaryHeader(names), ...summaryRows]);
     await out.commit();
-    await summaryOut.commit();
   } catch (error) {
-    progress.stop();
+    progress?.stop();
+    // An interrupted sweep keeps its partial file for --resume; a failed one leaves nothing.
     await out?.abort();
-    await summaryOut?.abort();
     throw error;
   }
+  const part = shard ? `, shard ${shard.index}/${shard.count}: points ${from} to ${to - 1} of ${points.length}` : '';
+  const resumedNote = done > 0 ? ` (resumed after ${done} rows)` : '';
   await writeText(
     io.stderr,
-    `${points.length} points × ${seeds} seeds = ${total} runs (seeds ${seedStart} to ${seedStart + seeds - 1} at every point), written to ${options.out}; summary in ${options.summary ?? defaultSummaryPath(options.out)}\n`,
+    `${to - from} points × ${seeds} seeds = ${total} runs (seeds ${seedStart} to ${seedStart + seeds - 1} at every point${part}), written to ${options.out}${resumedNote}; summary in ${summaryName}\n`,
   );
   return 0;
+}
+
+/**
+ * The chunks of points `firstPoint .. endPoint - 1`, `seeds` runs each, starting `skip` seeds into
+ * the first point (a resumed sweep). Chunks never straddle two points.
+ */
+export function planChunks(firstPoint: number, endPoint: number, skip: number, seeds: number) {
+  const perPoint = Math.ceil(seeds / CHUNK);
+  const firstChunks = firstPoint < endPoint ? Math.ceil((seeds - skip) / CHUNK) : 0;
+  const rest = Math.max(0, endPoint - firstPoint - 1);
+  return {
+    chunks: firstChunks + rest * perPoint,
+    at(c: number): { point: number; first: number; count: number } {
+      if (c < firstChunks) {
+        const first = skip + c * CHUNK;
+        return { point: firstPoint, first, count: Math.min(CHUNK, seeds - first) };
+      }
+      const k = c - firstChunks;
+      const first = (k % perPoint) * CHUNK;
+      return { point: firstPoint + 1 + Math.floor(k / perPoint), first, count: Math.min(CHUNK, seeds - first) };
+    },
+  };
+}
+
+/** A fingerprint of every point's scenario, so --resume refuses rows of a changed base scenario. */
+function digest(scenarios: Scenario[]): string {
+  const hash = createHash('sha256');
+  for (const s of scenarios) hash.update(JSON.stringify(s));
+  return hash.digest('hex');
+}
+
+function rowFormat(format: 'csv' | 'jsonl', point: number, names: string[], values: Point): RowFormat {
+  if (format === 'csv') return { format, prefix: [point, ...values].map((v) => csvCell(typeof v === 'boolean' ? String(v) : v)).join(',') + ',' };
+  return { format, fields: { point, parameters: Object.fromEntries(names.map((n, i) => [n, values[i]])) } };
 }
 
 export function defaultSummaryPath(out: string): string {
@@ -149,14 +214,6 @@ export function defaultSummaryPath(out: string): string {
 
 export function sweepCsvHeader(names: string[]): string {
   return ['point', ...names, ...CSV_COLUMNS].map(csvCell).join(',') + '\n';
-}
-
-export function sweepCsvRow(point: number, values: Point, result: RunResult): string {
-  return [point, ...values].map((v) => csvCell(typeof v === 'boolean' ? String(v) : v)).join(',') + ',' + csvRow(result);
-}
-
-export function sweepJsonlRow(point: number, names: string[], values: Point, result: RunResult): string {
-  return JSON.stringify({ point, parameters: Object.fromEntries(names.map((n, i) => [n, values[i]])), ...result }) + '\n';
 }
 
 function summaryHeader(names: string[]): string {

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { Scenario } from '../sim/index.ts';
-import type { BatchWorkerApi, ChunkOutcome } from './run-chunk.ts';
+import type { RowFormat } from './batch-row.ts';
+import type { BatchWorkerApi, ChunkOutput } from './run-chunk.ts';
 
 /**
  * Next to the bundle (`dist-cli/batch-worker.js`) when running built; the tsx bootstrap when
@@ -35,7 +36,7 @@ interface Slot {
 export interface WorkerPool {
   readonly size: number;
   /** Runs seeds `firstSeed .. firstSeed + count - 1` on worker `slot` (0 ≤ slot < size). */
-  runChunk(slot: number, scenario: Scenario, firstSeed: number, count: number): Promise<ChunkOutcome[]>;
+  runChunk(slot: number, scenario: Scenario, firstSeed: number, count: number, rows?: RowFormat): Promise<ChunkOutput>;
   close(): Promise<void>;
 }
 
@@ -49,16 +50,16 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     await slot.worker.terminate();
   }
 
-  async function attempt(index: number, scenario: Scenario, firstSeed: number, count: number) {
+  async function attempt(index: number, scenario: Scenario, firstSeed: number, count: number, rows?: RowFormat) {
     const slot = slots[index];
-    return await Promise.race([slot.remote.runChunk(scenario, firstSeed, count), slot.dead]);
+    return await Promise.race([slot.remote.runChunk(scenario, firstSeed, count, rows), slot.dead]);
   }
 
   return {
     size: options.size,
-    async runChunk(index, scenario, firstSeed, count) {
+    async runChunk(index, scenario, firstSeed, count, rows) {
       try {
-        return await attempt(index, scenario, firstSeed, count);
+        return await attempt(index, scenario, firstSeed, count, rows);
       } catch (error) {
         if (!(error instanceof WorkerCrash) || closed) throw error;
         const seeds = `seeds ${firstSeed} to ${firstSeed + count - 1}`;
@@ -66,7 +67,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         await retire(slots[index]).catch(() => undefined);
         slots[index] = spawn(url);
         try {
-          return await attempt(index, scenario, firstSeed, count);
+          return await attempt(index, scenario, firstSeed, count, rows);
         } catch (again) {
           if (!(again instanceof WorkerCrash)) throw again;
           throw new Error(`a worker crashed twice running ${seeds} (${again.message})`);

@@ -1,0 +1,64 @@
+/**
+ * `convene report RESULTS... --out report.html`: one self-contained HTML file with charts of a
+ * batch's or a sweep's results (docs/experiments.md, "Report"): outcome shares with 95% Wilson
+ * intervals, per parameter value for a sweep, histograms of rounds and legitimacy, the flags.
+ * Several files are read as one (the same kind and parameters), e.g. the shards of one batch.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { createAtomicFile } from './atomic-file.ts';
+import { InvalidInput } from './invalid-input.ts';
+import { writeText, type CliIO } from './io.ts';
+import { outputFormat } from './parse-options.ts';
+import { buildReport, joinTables, parseResults, type ResultsTable } from './report-data.ts';
+import { loadPageScript, reportHtml } from './report-html.ts';
+
+export interface ReportCommandOptions {
+  out: string;
+}
+
+/** Results files are read whole: far above any batch this machine writes in a day, below Node's string limit. */
+export const MAX_RESULTS_BYTES = 400_000_000;
+
+export function parseHtmlPath(text: string): string {
+  if (!/\.html?$/i.test(text)) throw new InvalidInput(`--out ${text}: expected a file name ending in .html`);
+  return text;
+}
+
+export async function readResults(file: string, cwd: string): Promise<ResultsTable> {
+  const format = outputFormat(file);
+  if (!format) throw new InvalidInput(`${file}: expected a results file ending in .csv or .jsonl (the output of \`convene batch\` or \`convene sweep\`)`);
+  const path = resolve(cwd, file);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new InvalidInput(`${file}: no such file`);
+  if (!info.isFile()) throw new InvalidInput(`${file}: not a file`);
+  if (info.size > MAX_RESULTS_BYTES) throw new InvalidInput(`${file}: the file is too large (${info.size} bytes; at most ${MAX_RESULTS_BYTES})`);
+  return parseResults(await readFile(path, 'utf8'), format, file);
+}
+
+export async function reportCommand(files: string[], options: ReportCommandOptions, io: CliIO): Promise<number> {
+  parseHtmlPath(options.out);
+  const outPath = resolve(io.cwd, options.out);
+  const folder = await stat(dirname(outPath)).catch(() => undefined);
+  if (!folder?.isDirectory()) throw new InvalidInput(`--out ${options.out}: the folder ${dirname(options.out)} does not exist`);
+  const tables: ResultsTable[] = [];
+  for (const file of files) {
+    if (resolve(io.cwd, file) === outPath) throw new InvalidInput(`--out ${options.out}: is one of the results files`);
+    tables.push(await readResults(file, io.cwd));
+  }
+  const table = joinTables(tables, files);
+  const data = buildReport(table, files.map((f) => basename(f)));
+  const html = reportHtml(data, await loadPageScript());
+
+  const out = await createAtomicFile(outPath);
+  try {
+    await out.write(html);
+    await out.commit();
+  } catch (error) {
+    await out.abort();
+    throw error;
+  }
+  const what = table.kind === 'sweep' ? `a sweep of ${data.points} points over ${table.parameters.join(', ')}` : 'a batch';
+  await writeText(io.stderr, `${data.runs} runs (${what}) from ${files.join(', ')}: report written to ${options.out}\n`);
+  return 0;
+}

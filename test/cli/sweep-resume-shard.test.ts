@@ -1,0 +1,145 @@
+/**
+ * `convene sweep --resume` and `--shard I/N`: a sweep killed mid-run (a real child process)
+ * continues from its `.partial` file to files byte-identical to an uninterrupted sweep, and the
+ * shards of a sweep, merged, give exactly the one-machine rows and summary. The parameter values
+ * hold commas and quotes, so CSV cells are quoted.
+ */
+import { spawn } from 'node:child_process';
+import { appendFile, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planChunks } from '../../cli/sweep-command.ts';
+import { cli, ROOT, spawnCli } from './harness.ts';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'convene-sweep-resume-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const experiment = (seeds: number) => `experiment: 1
+scenario: ${join(ROOT, 'scenarios/reference.yaml')}
+seeds: ${seeds}
+seedStart: 1
+parameters:
+  name: ["Plan, with a comma", "Plan \\"quoted\\""]
+  convenor.attendanceCost: [1, 2, 4]
+`;
+
+async function experimentFile(name: string, seeds: number): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, experiment(seeds));
+  return path;
+}
+
+describe('the chunks of a sweep', () => {
+  it('cover every seed of every point once, never straddling two points, also when resumed mid-point', () => {
+    for (const [first, end, skip, seeds] of [[0, 3, 0, 60], [2, 5, 37, 60], [4, 5, 59, 60], [0, 2, 0, 25], [3, 3, 0, 10]]) {
+      const plan = planChunks(first, end, skip, seeds);
+      const covered: string[] = [];
+      for (let c = 0; c < plan.chunks; c++) {
+        const { point, first: s, count } = plan.at(c);
+        expect(s + count).toBeLessThanOrEqual(seeds);
+        for (let k = s; k < s + count; k++) covered.push(`${point}:${k}`);
+      }
+      const expected: string[] = [];
+      for (let p = first; p < end; p++) for (let k = p === first ? skip : 0; k < seeds; k++) expected.push(`${p}:${k}`);
+      expect(covered).toEqual(expected);
+    }
+  });
+});
+
+describe('convene sweep --resume', () => {
+  for (const [ext, signal] of [['csv', 'SIGKILL'], ['jsonl', 'SIGINT']] as const) {
+    it(`continues a .${ext} sweep killed by ${signal}; rows and summary identical to an uninterrupted one`, async () => {
+      const file = await experimentFile(`resume-${ext}.yaml`, 700);
+      const whole = join(dir, `whole.${ext}`);
+      const w = spawnCli(['sweep', file, '--workers', '2', '--out', whole]);
+      expect(w.code, w.stderr).toBe(0);
+
+      const out = join(dir, `resumed.${ext}`);
+      const args = ['sweep', file, '--workers', '2', '--out', out];
+      const child = spawn(process.execPath, ['bin/convene.js', ...args], { cwd: ROOT, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const deadline = Date.now() + 20_000;
+      while (((await stat(`${out}.partial`).catch(() => undefined))?.size ?? 0) < 40_000) {
+        if (Date.now() > deadline) throw new Error('the sweep wrote nothing');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      child.kill(signal);
+      await exited;
+      const rowsBefore = (await readFile(`${out}.partial`, 'utf8')).split('\n').length - 1;
+      expect(rowsBefore).toBeGreaterThan(0);
+      expect(rowsBefore).toBeLessThan(6 * 700);
+      // A torn last line, as if the process died in the middle of a write.
+      await appendFile(`${out}.partial`, ext === 'csv' ? '3,"Plan, with' : '{"point":3,"param');
+
+      const r = spawnCli([...args, '--resume']);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/resumed after \d+ rows/);
+      expect(await readFile(out, 'utf8')).toBe(await readFile(whole, 'utf8'));
+      const summary = (f: string) => readFile(f.replace(/\.\w+$/, '.summary.csv'), 'utf8');
+      expect(await summary(out)).toBe(await summary(whole));
+      expect((await readdir(dir)).filter((f) => f.includes('partial') || f.endsWith('.tmp'))).toEqual([]);
+    }, 90_000);
+  }
+
+  it('refuses to resume rows of a different experiment', async () => {
+    const file = await experimentFile('refuse.yaml', 700);
+    const out = join(dir, 'refused.csv');
+    const child = spawn(process.execPath, ['bin/convene.js', 'sweep', file, '--workers', '1', '--out', out], { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    while (((await stat(`${out}.partial`).catch(() => undefined))?.size ?? 0) < 2000) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await exited;
+    await writeFile(file, experiment(701));
+    const r = await cli(['sweep', file, '--workers', '1', '--out', out, '--resume']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('was written by a different command');
+    await rm(`${out}.partial`);
+    await rm(`${out}.partial.json`);
+  }, 60_000);
+});
+
+describe('convene sweep --shard', () => {
+  for (const ext of ['csv', 'jsonl']) {
+    it(`shards merged in any order give the one-machine .${ext} rows and summary byte for byte`, async () => {
+      const file = await experimentFile(`shard-${ext}.yaml`, 30);
+      const whole = join(dir, `sw-whole.${ext}`);
+      expect((await cli(['sweep', file, '--workers', '1', '--out', whole])).code).toBe(0);
+      const parts: string[] = [];
+      for (const i of [0, 1, 2, 3]) {
+        const part = join(dir, `sw-part${i}.${ext}`);
+        const r = await cli(['sweep', file, '--workers', i % 2 === 0 ? '1' : '2', '--shard', `${i}/4`, '--out', part]);
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stderr).toContain(`shard ${i}/4`);
+        parts.push(part);
+      }
+      const merged = join(dir, `sw-merged.${ext}`);
+      expect((await cli(['merge', parts[3], parts[1], parts[0], parts[2], '--out', merged])).code).toBe(0);
+      expect(await readFile(merged, 'utf8')).toBe(await readFile(whole, 'utf8'));
+
+      const summaries = parts.map((p) => p.replace(/\.\w+$/, '.summary.csv'));
+      const mergedSummary = join(dir, `sw-merged-${ext}.summary.csv`);
+      const m = await cli(['merge', ...summaries.reverse(), '--out', mergedSummary]);
+      expect(m.code, m.stderr).toBe(0);
+      expect(await readFile(mergedSummary, 'utf8')).toBe(await readFile(whole.replace(/\.\w+$/, '.summary.csv'), 'utf8'));
+    }, 60_000);
+  }
+
+  it('writes the quoted parameter cells of RFC 4180', async () => {
+    const file = await experimentFile('quoted.yaml', 2);
+    const out = join(dir, 'quoted.csv');
+    expect((await cli(['sweep', file, '--workers', '1', '--out', out])).code).toBe(0);
+    const lines = (await readFile(out, 'utf8')).split('\n');
+    expect(lines[1]).toMatch(/^0,"Plan, with a comma",1,1,/);
+    expect(lines[7]).toMatch(/^3,"Plan ""quoted""",1,1,/);
+    // Read as RFC 4180, the same shard given twice overlaps.
+    const r = await cli(['merge', out, out, '--out', join(dir, 'twice.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('overlap');
+  });
+});
