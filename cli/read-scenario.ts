@@ -21,8 +21,9 @@ export interface ScenarioRead {
   filename: string;
 }
 
-export async function readScenario(file: string, options: { cwd: string; overrides?: string[] }): Promise<ScenarioRead> {
-  const text = await readScenarioText(file, options.cwd);
+/** `cwd`: where a relative `file` is found (default: the process's working directory). */
+export async function readScenario(file: string, options: { cwd?: string; overrides?: string[] } = {}): Promise<ScenarioRead> {
+  const text = await readScenarioText(file, options.cwd ?? process.cwd());
   const ext = extname(file).toLowerCase();
   const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
   const loaded = loadScenario(text, { filename: file, format, overrides: options.overrides ?? [] });
