@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Run a batch as N shards with GNU parallel, then merge them into the one-machine file.
-#   deploy/gnu-parallel.sh SCENARIO RUNS SHARDS OUT [--sshlogin host1,host2]
-# Locally: one shard per job slot. Over ssh: pass --sshlogin (GNU parallel's own option); each
-# host needs this project at the same path and shares the output folder (or add --return).
+#   deploy/gnu-parallel.sh SCENARIO RUNS SHARDS OUT [--sshlogin host1,host2] [--ssh COMMAND]
+# Locally: one shard per job slot. Over ssh: pass --sshlogin (GNU parallel's own option, as is
+# --ssh); each host needs this project at the same path and shares the output folder (or add
+# --return).
 set -euo pipefail
 scenario=$1 runs=$2 shards=$3 out=$4
 shift 4
