@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { createBufferedWriter } from './buffered-writer.ts';
 
 export interface AtomicFile {
   readonly path: string;
@@ -18,14 +19,10 @@ export interface AtomicFile {
   abort(): Promise<void>;
 }
 
-/** Buffered writes: batch rows are small and many. */
-const FLUSH_BYTES = 1 << 16;
-
 export async function createAtomicFile(path: string): Promise<AtomicFile> {
   const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   const handle: FileHandle = await open(tempPath, 'wx');
-  let pending: string[] = [];
-  let pendingLength = 0;
+  const buffer = createBufferedWriter(handle);
   let closed = false;
 
   // Interrupted (Ctrl-C, kill): remove the temporary file on the way out. Exit synchronously,
@@ -45,25 +42,13 @@ export async function createAtomicFile(path: string): Promise<AtomicFile> {
     process.off('SIGTERM', onSignal);
   };
 
-  const flush = async () => {
-    if (pendingLength === 0) return;
-    const text = pending.join('');
-    pending = [];
-    pendingLength = 0;
-    await handle.write(text);
-  };
-
   const file: AtomicFile = {
     path,
     tempPath,
-    async write(text) {
-      pending.push(text);
-      pendingLength += text.length;
-      if (pendingLength >= FLUSH_BYTES) await flush();
-    },
+    write: buffer.write,
     async commit() {
       try {
-        await flush();
+        await buffer.flush();
         await handle.sync();
         await handle.close();
         closed = true;

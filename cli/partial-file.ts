@@ -7,6 +7,7 @@
  * does not match is refused rather than mixed.
  */
 import { open, readFile, rename, truncate, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { createBufferedWriter } from './buffered-writer.ts';
 import { InvalidInput } from './invalid-input.ts';
 
 export interface PartialFile {
@@ -19,8 +20,6 @@ export interface PartialFile {
   /** Removes the partial file and its description; the target is untouched. */
   abort(): Promise<void>;
 }
-
-const FLUSH_BYTES = 1 << 16;
 
 export function partialPath(path: string): string {
   return `${path}.partial`;
@@ -48,16 +47,8 @@ export async function createPartialFile(path: string, options: { key: unknown; r
   if (resumedLines.length === 0) await writeFile(dataPath, '');
   await writeFile(metaPath, key);
   const handle: FileHandle = await open(dataPath, 'a');
-  let pending: string[] = [];
-  let pendingLength = 0;
+  const buffer = createBufferedWriter(handle);
   let closed = false;
-  const flush = async () => {
-    if (pendingLength === 0) return;
-    const text = pending.join('');
-    pending = [];
-    pendingLength = 0;
-    await handle.write(text);
-  };
   const close = async () => {
     if (!closed) {
       closed = true;
@@ -66,17 +57,13 @@ export async function createPartialFile(path: string, options: { key: unknown; r
   };
   return {
     resumedLines,
-    async write(text) {
-      pending.push(text);
-      pendingLength += text.length;
-      if (pendingLength >= FLUSH_BYTES) await flush();
-    },
+    write: buffer.write,
     async checkpoint() {
-      await flush();
+      await buffer.flush();
       await handle.sync();
     },
     async commit() {
-      await flush();
+      await buffer.flush();
       await handle.sync();
       await close();
       await rename(dataPath, path);

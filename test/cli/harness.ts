@@ -1,5 +1,6 @@
 /** Calls `main()` in-process with captured output, and spawns the built command for end-to-end tests. */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../cli/main.ts';
 import type { CliIO, OutputStream } from '../../cli/io.ts';
@@ -41,3 +42,23 @@ export function spawnCli(args: string[], options: SpawnSyncOptions = {}): CliOut
 
 /** A stack trace line, as Node prints them. */
 export const STACK_LINE = /^\s+at .+[:(]/m;
+
+/**
+ * Starts the built command and kills it with `signal` once `partial` holds `bytes` bytes: an
+ * interrupted batch or sweep. Fails if the command ends, or writes nothing, first.
+ */
+export async function interruptWhenWritten(args: string[], partial: string, signal: NodeJS.Signals, bytes = 2000): Promise<void> {
+  const child = spawn(process.execPath, ['bin/convene.js', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  let ended = false;
+  const exited = new Promise((resolve) => child.once('exit', () => resolve((ended = true))));
+  const deadline = Date.now() + 30_000;
+  while (((await stat(partial).catch(() => undefined))?.size ?? 0) < bytes) {
+    if (ended) throw new Error(`the command ended before it could be interrupted: ${stderr}`);
+    if (Date.now() > deadline) throw new Error(`the command wrote fewer than ${bytes} bytes in 30 s`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  child.kill(signal);
+  await exited;
+}

@@ -2,12 +2,11 @@
  * `--resume`: a batch killed mid-run (SIGKILL or SIGINT, a real child process) continues from its
  * `.partial` file and ends byte-identical to an uninterrupted batch.
  */
-import { spawn } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, spawnCli } from './harness.ts';
+import { interruptWhenWritten, ROOT, spawnCli } from './harness.ts';
 
 const REFERENCE = join(ROOT, 'scenarios/reference.yaml');
 const RUNS = '4000';
@@ -20,21 +19,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Starts the built command and kills it with `signal` once its partial file holds some rows. */
-async function interrupt(args: string[], partial: string, signal: NodeJS.Signals): Promise<void> {
-  const child = spawn(process.execPath, ['bin/convene.js', ...args], { cwd: ROOT, stdio: 'ignore' });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const size = (await stat(partial).catch(() => undefined))?.size ?? 0;
-    if (size > 2000) break;
-    if (Date.now() > deadline) throw new Error('the batch wrote nothing');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  child.kill(signal);
-  await exited;
-}
-
 describe('convene batch --resume', () => {
   for (const [ext, signal] of [['csv', 'SIGKILL'], ['jsonl', 'SIGINT']] as const) {
     it(`continues a .${ext} batch killed by ${signal} and ends identical to an uninterrupted one`, async () => {
@@ -42,7 +26,7 @@ describe('convene batch --resume', () => {
       expect(spawnCli(['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', whole]).code).toBe(0);
       const out = join(dir, `resumed.${ext}`);
       const args = ['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', out];
-      await interrupt(args, `${out}.partial`, signal);
+      await interruptWhenWritten(args, `${out}.partial`, signal);
       const partial = await readFile(`${out}.partial`, 'utf8');
       const rowsBefore = partial.split('\n').length - 1;
       expect(rowsBefore).toBeLessThan(Number(RUNS));
@@ -58,7 +42,7 @@ describe('convene batch --resume', () => {
 
   it('refuses to resume a partial file written with other parameters', async () => {
     const out = join(dir, 'other.csv');
-    await interrupt(['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', out], `${out}.partial`, 'SIGKILL');
+    await interruptWhenWritten(['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', out], `${out}.partial`, 'SIGKILL');
     const r = spawnCli(['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', out, '--resume', '--set', 'convenor.deadline=90']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--resume: ');

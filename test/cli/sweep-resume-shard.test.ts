@@ -4,13 +4,12 @@
  * shards of a sweep, merged, give exactly the one-machine rows and summary. The parameter values
  * hold commas and quotes, so CSV cells are quoted.
  */
-import { spawn } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planChunks } from '../../cli/sweep-command.ts';
-import { cli, ROOT, spawnCli } from './harness.ts';
+import { cli, interruptWhenWritten, ROOT, spawnCli } from './harness.ts';
 
 let dir = '';
 beforeAll(async () => {
@@ -62,15 +61,7 @@ describe('convene sweep --resume', () => {
 
       const out = join(dir, `resumed.${ext}`);
       const args = ['sweep', file, '--workers', '2', '--out', out];
-      const child = spawn(process.execPath, ['bin/convene.js', ...args], { cwd: ROOT, stdio: 'ignore' });
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      const deadline = Date.now() + 20_000;
-      while (((await stat(`${out}.partial`).catch(() => undefined))?.size ?? 0) < 40_000) {
-        if (Date.now() > deadline) throw new Error('the sweep wrote nothing');
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      child.kill(signal);
-      await exited;
+      await interruptWhenWritten(args, `${out}.partial`, signal, 40_000);
       const rowsBefore = (await readFile(`${out}.partial`, 'utf8')).split('\n').length - 1;
       expect(rowsBefore).toBeGreaterThan(0);
       expect(rowsBefore).toBeLessThan(6 * 700);
@@ -90,11 +81,7 @@ describe('convene sweep --resume', () => {
   it('refuses to resume rows of a different experiment', async () => {
     const file = await experimentFile('refuse.yaml', 700);
     const out = join(dir, 'refused.csv');
-    const child = spawn(process.execPath, ['bin/convene.js', 'sweep', file, '--workers', '1', '--out', out], { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    while (((await stat(`${out}.partial`).catch(() => undefined))?.size ?? 0) < 2000) await new Promise((r) => setTimeout(r, 10));
-    child.kill('SIGKILL');
-    await exited;
+    await interruptWhenWritten(['sweep', file, '--workers', '1', '--out', out], `${out}.partial`, 'SIGKILL');
     await writeFile(file, experiment(701));
     const r = await cli(['sweep', file, '--workers', '1', '--out', out, '--resume']);
     expect(r.code).toBe(2);
