@@ -331,10 +331,15 @@ byId('minutes').addEventListener('click', (event) => {
   space.select(meta.ids.indexOf(id));
   minutes.highlight(id);
 });
-space.onSelect((i) => {
+space.onSelect((i, via) => {
   const id = i === null ? null : meta!.ids[i];
-  minutes.highlight(id);
+  if (via === 'keyboard' && (id !== null || ui.filterStakeholder.value !== '')) {
+    // Enter filters the minutes to the stakeholder, Escape lifts that filter.
+    ui.filterStakeholder.value = id ?? '';
+    applyFilter();
+  } else minutes.highlight(id, { reveal: true });
 });
+space.onMark((i) => minutes.highlight(i === null ? null : meta!.ids[i], { reveal: true }));
 
 // Compare two runs, and many seeds, with the run as it is now set.
 wireAnalysisPanels({

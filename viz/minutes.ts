@@ -55,18 +55,22 @@ export interface Minutes {
   add(events: RunEvent[]): void;
   /** Replaces the entries shown with the worker's answer to a filter, named in `data-filter`. */
   show(events: RunEvent[], filter: string): void;
-  highlight(stakeholder: string | null): void;
+  /** Marks the stakeholder's entries; `reveal` scrolls the list (not the page) to the latest of them. */
+  highlight(stakeholder: string | null, options?: { reveal?: boolean }): void;
 }
 
 export function createMinutes(list: HTMLOListElement): Minutes {
   let meta: Meta | null = null;
   let highlighted: string | null = null;
+  /** The entry each list item shows, to mark those about a stakeholder. */
+  const shown = new WeakMap<Element, RunEvent>();
 
   const about = (e: RunEvent, id: string) => e.stakeholder === id || (e.stakeholders?.includes(id) ?? false);
   const entry = (e: RunEvent) => {
     const li = el('li', { class: `minute minute-${e.type}` }, el('span', { class: 'minute-round' }, `Round ${e.round}`), ' ', minuteText(e, meta!));
     if (highlighted && about(e, highlighted)) li.classList.add('highlight');
     if (e.stakeholder) li.dataset.stakeholder = e.stakeholder;
+    shown.set(li, e);
     return li;
   };
   const append = (events: RunEvent[]) => {
@@ -93,9 +97,20 @@ export function createMinutes(list: HTMLOListElement): Minutes {
       append(events);
       list.scrollTop = list.scrollHeight;
     },
-    highlight(id) {
+    highlight(id, options = {}) {
       highlighted = id;
-      for (const li of list.children) (li as HTMLElement).classList.toggle('highlight', id !== null && (li as HTMLElement).dataset.stakeholder === id);
+      let latest: HTMLElement | null = null;
+      for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
+        const e = shown.get(li);
+        const on = id !== null && e !== undefined && about(e, id);
+        li.classList.toggle('highlight', on);
+        if (on) latest = li;
+      }
+      if (options.reveal && latest) {
+        const box = list.getBoundingClientRect();
+        const row = latest.getBoundingClientRect();
+        if (row.top < box.top || row.bottom > box.bottom) list.scrollTop += row.top - box.top - (box.height - row.height) / 2;
+      }
     },
   };
 }

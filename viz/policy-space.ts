@@ -3,6 +3,12 @@
  * coloured by constituency, faded as resources run out and outlined by their stance; caucus
  * centres with their chairs; the acceptable box; the convenor's point when it is in the room; the
  * proposal and its trail. SVG for small populations, a canvas under the SVG for large ones.
+ *
+ * It is drawn at the width it is shown at, again whenever that width changes, and works from the
+ * keyboard (issue 3, point 13): focused, the arrows move a focused stakeholder by place (left and
+ * right across, up and down), Home and End go to the leftmost and rightmost, Enter selects, Escape
+ * clears. The focused stakeholder gets the hover's details, a ring, its minutes marked and a
+ * sentence in a live region; the same for dots on the canvas, which have no elements to focus.
  */
 import * as d3 from 'd3';
 import { principalAxes, projectPoint, type Projection } from '../sim/projection.ts';
@@ -13,6 +19,12 @@ import { constituencyColour } from './palette.ts';
 /** Above this many stakeholders, dots go on a canvas. */
 export const CANVAS_ABOVE = 400;
 
+/** The square's side in CSS pixels: the host's width within these bounds (the host is at most 620 wide). */
+const SMALLEST = 260;
+const LARGEST = 620;
+/** The plot's side at which dots have their full radius; smaller plots shrink them, down to 60%. */
+const FULL_PLOT = 464;
+
 /** Names of the stances, indexed as STANCE in sim/run-state.ts numbers them (test/viz/stance.test.ts). */
 export const STANCE_NAMES = ['absent', 'supports', 'objection addressed', 'objects', 'does not engage'];
 const DASH: Record<number, string | null> = { 0: '2,2', 1: null, 2: null, 3: '4,2', 4: '1,2' };
@@ -22,41 +34,45 @@ let spaces = 0;
 
 export type Axes = { mode: 'issues'; x: number; y: number } | { mode: 'projection' };
 
+/** How a stakeholder was chosen: a click or tap, or Enter and Escape in the focused policy space. */
+export type Via = 'pointer' | 'keyboard';
+
 export interface PolicySpace {
   open(meta: Meta): void;
   draw(frame: Frame, durationMs: number): void;
   setAxes(axes: Axes): void;
   select(i: number | null): void;
-  onSelect(listener: (i: number | null) => void): void;
+  onSelect(listener: (i: number | null, via: Via) => void): void;
+  /** The stakeholder whose minutes should be marked: the keyboard's focused one while it moves, else the selected one. */
+  onMark(listener: (i: number | null) => void): void;
 }
 
 export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): PolicySpace {
-  const size = 520;
+  let size = 520;
   const margin = { top: 12, right: 12, bottom: 40, left: 44 };
-  const inner = size - margin.left - margin.right;
+  let inner = size - margin.left - margin.right;
   // Canvas pixels per plot unit: the screen's density, at most 2.
   const density = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
-  const canvas = el('canvas', { class: 'dots', width: String(inner * density), height: String(inner * density), 'aria-hidden': 'true' });
-  canvas.style.left = `${(margin.left / size) * 100}%`;
-  canvas.style.top = `${(margin.top / size) * 100}%`;
-  canvas.style.width = `${(inner / size) * 100}%`;
+  const canvas = el('canvas', { class: 'dots', 'aria-hidden': 'true' });
+  const keysHint = host.dataset.keysHint;
   const svg = d3
     .create('svg')
-    .attr('viewBox', `0 0 ${size} ${size}`)
-    .attr('role', 'img')
-    .attr('class', 'space');
-  host.replaceChildren(canvas, svg.node()!, tooltip);
+    .attr('class', 'space')
+    .attr('tabindex', 0)
+    // A widget of its own: the arrows move between stakeholders, so screen readers pass them on.
+    .attr('role', 'application')
+    .attr('aria-roledescription', 'policy space')
+    .attr('aria-describedby', keysHint ?? null);
+  // Says which stakeholder the keyboard is on, for a screen reader; the tooltip shows the same.
+  const status = el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'space-status' });
+  host.replaceChildren(canvas, svg.node()!, tooltip, status);
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
-  const xAxisG = plot.append('g').attr('transform', `translate(0,${inner})`).attr('class', 'axis');
+  const xAxisG = plot.append('g').attr('class', 'axis');
   const yAxisG = plot.append('g').attr('class', 'axis');
-  const xLabel = svg.append('text').attr('class', 'axis-label').attr('x', margin.left + inner / 2).attr('y', size - 6).attr('text-anchor', 'middle');
-  const yLabel = svg
-    .append('text')
-    .attr('class', 'axis-label')
-    .attr('transform', `translate(12,${margin.top + inner / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle');
+  const xLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
+  const yLabel = svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle');
   const clipId = `space-clip-${++spaces}`;
-  svg.append('clipPath').attr('id', clipId).append('rect').attr('width', inner).attr('height', inner);
+  const clipRect = svg.append('clipPath').attr('id', clipId).append('rect');
   const clipped = plot.append('g').attr('clip-path', `url(#${clipId})`);
   const boxG = clipped.append('rect').attr('class', 'box');
   const trailG = clipped.append('path').attr('class', 'trail');
@@ -65,16 +81,25 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
   const preferredG = plot.append('path').attr('class', 'preferred').attr('d', d3.symbol(d3.symbolStar, 160)());
   const proposalG = plot.append('path').attr('class', 'proposal').attr('d', d3.symbol(d3.symbolDiamond, 150)());
   const selectedG = plot.append('circle').attr('class', 'selected-ring').attr('r', 0);
+  // The keyboard's mark: a ring with four ticks on a white halo, unlike the chairs' thin rings.
+  const focusG = plot.append('g').attr('class', 'focus-mark').attr('display', 'none');
+  const focusHalo = focusG.append('circle').attr('class', 'focus-halo');
+  const focusTicks = focusG.append('path').attr('class', 'focus-ticks');
+  const focusRing = focusG.append('circle').attr('class', 'focus-ring').attr('r', 0);
 
-  const x = d3.scaleLinear().range([0, inner]);
-  const y = d3.scaleLinear().range([inner, 0]);
+  const x = d3.scaleLinear();
+  const y = d3.scaleLinear();
   let meta: Meta | null = null;
   let projection: Projection | null = null;
   let axes: Axes = { mode: 'issues', x: 0, y: 1 };
   let last: Frame | null = null;
   let trail: number[][] = [];
   let selected: number | null = null;
-  let listener: (i: number | null) => void = () => {};
+  /** The stakeholder the keyboard is on; shown while the policy space has the focus. */
+  let focused: number | null = null;
+  let hasFocus = false;
+  let listener: (i: number | null, via: Via) => void = () => {};
+  let mark: (i: number | null) => void = () => {};
   let radius = new Float64Array(0);
   // Where each dot is drawn now, in plot pixels, for hit testing and canvas motion.
   let sx = new Float64Array(0);
@@ -99,6 +124,38 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
     const rows = meta.constituencies.length;
     return [arr[i], stakeholder ? (meta.constituency[i] + 0.5) / rows : 0.5];
   };
+
+  /** Sizes the square to `width` CSS pixels: the picture is drawn 1:1, so its text keeps its size on a phone. */
+  function layout(width: number) {
+    size = Math.round(Math.max(SMALLEST, Math.min(LARGEST, width)));
+    inner = size - margin.left - margin.right;
+    svg.attr('viewBox', `0 0 ${size} ${size}`);
+    canvas.width = inner * density;
+    canvas.height = inner * density;
+    canvas.style.left = `${(margin.left / size) * 100}%`;
+    canvas.style.top = `${(margin.top / size) * 100}%`;
+    canvas.style.width = `${(inner / size) * 100}%`;
+    xAxisG.attr('transform', `translate(0,${inner})`);
+    xLabel.attr('x', margin.left + inner / 2).attr('y', size - 6);
+    yLabel.attr('transform', `translate(12,${margin.top + inner / 2}) rotate(-90)`);
+    clipRect.attr('width', inner).attr('height', inner);
+    x.range([0, inner]);
+    y.range([inner, 0]);
+    sizeDots();
+  }
+
+  /** Radii by power, in plot pixels, smaller on a smaller plot. */
+  function sizeDots() {
+    if (!meta) return;
+    const m = meta;
+    let maxPower = 0;
+    for (let i = 0; i < m.n; i++) maxPower = Math.max(maxPower, m.power[i]);
+    const big = m.n > CANVAS_ABOVE;
+    const scale = Math.max(0.6, Math.min(1, inner / FULL_PLOT));
+    const rMax = (big ? Math.max(2, 6 - Math.log10(m.n)) : 12) * scale;
+    radius = Float64Array.from(m.power, (p) => Math.max(big ? 1 : 3 * scale, rMax * Math.sqrt(maxPower > 0 ? p / maxPower : 1)));
+    dotsG.selectAll<SVGCircleElement, number>('circle').attr('r', (i) => radius[i]);
+  }
 
   function setScales() {
     if (!meta) return;
@@ -132,11 +189,13 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       }
       x.domain(zoom(xs));
       y.domain(meta.d > 1 ? zoom(ys) : [0, 1]);
-      xLabel.text(shorten(meta.issues[axes.x]?.label ?? ''));
-      yLabel.text(meta.d > 1 ? shorten(meta.issues[axes.y]?.label ?? '') : 'one row per constituency');
+      // About 7.5 pixels a character at the labels' 14px, and some air at the ends.
+      const room = Math.min(58, Math.floor(inner / 8));
+      xLabel.text(shorten(meta.issues[axes.x]?.label ?? '', room));
+      yLabel.text(meta.d > 1 ? shorten(meta.issues[axes.y]?.label ?? '', room) : 'one row per constituency');
     }
-    xAxisG.call(d3.axisBottom(x).ticks(5));
-    yAxisG.call(d3.axisLeft(y).ticks(5)).attr('display', meta.d === 1 && axes.mode === 'issues' ? 'none' : null);
+    xAxisG.call(d3.axisBottom(x).ticks(inner < 300 ? 4 : 5));
+    yAxisG.call(d3.axisLeft(y).ticks(inner < 300 ? 4 : 5)).attr('display', meta.d === 1 && axes.mode === 'issues' ? 'none' : null);
     const issues = axes.mode === 'issues' && meta.d > 0;
     boxG.attr('display', issues ? null : 'none');
     if (issues && axes.mode === 'issues') {
@@ -322,11 +381,20 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
   }
 
   function drawSelected() {
-    if (selected === null || !meta) {
-      selectedG.attr('r', 0);
-      return;
+    if (selected === null || !meta) selectedG.attr('r', 0);
+    else selectedG.attr('cx', sx[selected]).attr('cy', sy[selected]).attr('r', radius[selected] + 6);
+    const showFocus = focused !== null && hasFocus && meta !== null;
+    if (!showFocus) {
+      focusG.attr('display', 'none');
+      focusRing.attr('r', 0);
+    } else {
+      const r = radius[focused!] + 4;
+      focusG.attr('display', null).attr('transform', `translate(${sx[focused!]},${sy[focused!]})`);
+      focusHalo.attr('r', r);
+      focusRing.attr('r', r);
+      focusTicks.attr('d', `M${r},0h7M${-r},0h-7M0,${r}v7M0,${-r}v-7`);
     }
-    selectedG.attr('cx', sx[selected]).attr('cy', sy[selected]).attr('r', radius[selected] + 6);
+    if (showFocus && !hovering) placeTip(focused!);
   }
 
   function redraw(duration: number) {
@@ -356,26 +424,141 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
     const reach = Math.max(8, best === null ? 0 : radius[best] + 4);
     return bestD <= reach * reach ? best : null;
   };
+  /** The pointer is over a stakeholder: its tooltip wins over the keyboard's. */
+  let hovering = false;
+  const fillTip = (i: number) => {
+    tooltip.replaceChildren(...describe(meta!, last!, i).map((line, k) => el(k === 0 ? 'strong' : 'div', {}, line)));
+    tooltip.hidden = false;
+  };
   const showTip = (event: PointerEvent) => {
     const i = nearest(event);
     if (i === null || !meta || !last) {
-      tooltip.hidden = true;
+      hovering = false;
+      showFocused();
       return;
     }
-    tooltip.replaceChildren(...describe(meta, last, i).map((line, k) => el(k === 0 ? 'strong' : 'div', {}, line)));
-    tooltip.hidden = false;
+    hovering = true;
+    fillTip(i);
     const hostRect = host.getBoundingClientRect();
     const left = Math.min(event.clientX - hostRect.left + 12, hostRect.width - 200);
     tooltip.style.left = `${Math.max(0, left)}px`;
     tooltip.style.top = `${event.clientY - hostRect.top + 12}px`;
   };
-  svg.on('pointermove', showTip).on('pointerdown', showTip).on('pointerleave', () => (tooltip.hidden = true));
+  svg.on('pointermove', showTip).on('pointerdown', showTip).on('pointerleave', () => {
+    hovering = false;
+    showFocused();
+  });
   svg.on('click', (event: PointerEvent) => {
     const i = nearest(event);
     selected = i;
-    drawSelected();
-    listener(i);
+    // The keyboard starts again from the clicked stakeholder.
+    focused = null;
+    showFocused();
+    listener(i, 'pointer');
   });
+
+  /** Puts the tooltip beside stakeholder i's dot, on the side with room. */
+  function placeTip(i: number) {
+    const svgRect = svg.node()!.getBoundingClientRect();
+    const hostRect = host.getBoundingClientRect();
+    const scale = svgRect.width / size;
+    const px = svgRect.left - hostRect.left + (margin.left + sx[i]) * scale;
+    const py = svgRect.top - hostRect.top + (margin.top + sy[i]) * scale;
+    // Clear of the focus mark's ticks.
+    const gap = (radius[i] + 14) * scale;
+    const w = tooltip.offsetWidth;
+    const h = tooltip.offsetHeight;
+    // Below the dot, or above it near the bottom, so it never covers the dot; to its right where there is room.
+    const top = py + gap + h <= svgRect.bottom - hostRect.top ? py + gap : Math.max(0, py - gap - h);
+    const left = Math.max(0, Math.min(px + gap, hostRect.width - w));
+    tooltip.style.left = `${left}px`;
+    tooltip.style.top = `${top}px`;
+  }
+
+  /** Shows (or hides) what the keyboard is on: ring, tooltip, minutes and the spoken sentence. */
+  function showFocused(announce = false) {
+    const on = focused !== null && hasFocus && meta !== null && last !== null;
+    if (!hovering) {
+      if (on) fillTip(focused!);
+      else tooltip.hidden = true;
+    }
+    drawSelected();
+    if (on && announce) {
+      const lines = describe(meta!, last!, focused!);
+      status.textContent = `${lines[0]}, ${lines[1]}: ${lines.slice(2).join('; ')}.`;
+    }
+  }
+
+  /** Stakeholders in order of where they are drawn: left to right, or bottom to top. */
+  const orderOf = (across: boolean): Int32Array => {
+    const order = Int32Array.from(d3.range(meta!.n));
+    const [a, b] = across ? [sx, sy] : [sy, sx];
+    const sign = across ? 1 : -1;
+    return order.sort((i, j) => sign * (a[i] - a[j]) || b[i] - b[j] || i - j);
+  };
+
+  svg.on('focus', () => {
+    hasFocus = true;
+    showFocused(true);
+    mark(focused ?? selected);
+  });
+  svg.on('blur', () => {
+    hasFocus = false;
+    showFocused();
+    mark(selected);
+  });
+  svg.on('keydown', (event: KeyboardEvent) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || !meta || !last || meta.n === 0) return;
+    const moves: Record<string, [boolean, number]> = {
+      ArrowRight: [true, 1],
+      ArrowLeft: [true, -1],
+      ArrowUp: [false, 1],
+      ArrowDown: [false, -1],
+      Home: [true, -Infinity],
+      End: [true, Infinity],
+    };
+    const move = moves[event.key];
+    if (move) {
+      const order = orderOf(move[0]);
+      const from = focused ?? selected;
+      let k: number;
+      if (Math.abs(move[1]) === Infinity) k = move[1] < 0 ? 0 : order.length - 1;
+      // The first press lands on the selected stakeholder, or on the first one that way.
+      else if (from === null) k = move[1] > 0 ? 0 : order.length - 1;
+      else if (focused === null) k = order.indexOf(from);
+      else k = Math.max(0, Math.min(order.length - 1, order.indexOf(from) + move[1]));
+      focused = order[k];
+      showFocused(true);
+      mark(focused);
+    } else if (event.key === 'Enter' && focused !== null) {
+      selected = focused;
+      drawSelected();
+      listener(selected, 'keyboard');
+    } else if (event.key === 'Escape' && (focused !== null || selected !== null)) {
+      focused = null;
+      selected = null;
+      status.textContent = 'No stakeholder selected.';
+      showFocused();
+      listener(null, 'keyboard');
+    } else return;
+    // Handled here: the page's own keys (the right arrow steps) leave it alone.
+    event.preventDefault();
+  });
+
+  // Drawn again at the width it is shown at; one redraw per frame however often the width changes.
+  let resizing = 0;
+  new ResizeObserver(() => {
+    cancelAnimationFrame(resizing);
+    resizing = requestAnimationFrame(() => {
+      const width = host.clientWidth;
+      if (width === 0 || Math.round(Math.max(SMALLEST, Math.min(LARGEST, width))) === size) return;
+      layout(width);
+      if (last) redraw(0);
+      else setScales();
+    });
+  }).observe(host);
+
+  layout(host.clientWidth || size);
 
   return {
     open(m) {
@@ -383,21 +566,22 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       last = null;
       trail = [];
       selected = null;
+      focused = null;
+      hovering = false;
+      tooltip.hidden = true;
+      status.textContent = '';
       projection = m.d > 2 ? principalAxes(m.ideal, m.n, m.d, m.power) : null;
       if (axes.mode === 'projection' && !projection) axes = { mode: 'issues', x: 0, y: 1 };
       if (axes.mode === 'issues' && (axes.x >= m.d || axes.y >= m.d)) axes = { mode: 'issues', x: 0, y: Math.min(1, m.d - 1) };
-      let maxPower = 0;
-      for (let i = 0; i < m.n; i++) maxPower = Math.max(maxPower, m.power[i]);
       const big = m.n > CANVAS_ABOVE;
-      const rMax = big ? Math.max(2, 6 - Math.log10(m.n)) : 12;
-      radius = Float64Array.from(m.power, (p) => Math.max(big ? 1 : 3, rMax * Math.sqrt(maxPower > 0 ? p / maxPower : 1)));
+      sizeDots();
       sx = new Float64Array(m.n);
       sy = new Float64Array(m.n);
       dotsG.selectAll('*').remove();
       caucusG.selectAll('*').remove();
       canvas.hidden = !big;
       canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-      svg.attr('aria-label', `Policy space of ${m.name}: ${m.n} stakeholders on ${m.d} issues`);
+      svg.attr('aria-label', `Policy space of ${m.name}: ${m.n} stakeholders on ${m.d} issue${m.d === 1 ? '' : 's'}`);
       setScales();
     },
     draw(frame, duration) {
@@ -409,6 +593,8 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       drawTrail();
       drawProposal(frame);
       drawDots(frame, first ? 0 : duration);
+      // The focused stakeholder's details follow the run.
+      if (focused !== null && hasFocus && !hovering) fillTip(focused);
     },
     setAxes(next) {
       axes = next;
@@ -420,6 +606,9 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
     },
     onSelect(l) {
       listener = l;
+    },
+    onMark(l) {
+      mark = l;
     },
   };
 }

@@ -76,6 +76,25 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
   keyText('key-deadline', '| deadline');
   keyText('key-blocked', '▮ blocked round');
 
+  /** Takes the width the timeline is shown at; true when it changed. */
+  function fit(): boolean {
+    const shown = Math.max(320, Math.min(1400, Math.round(host.clientWidth || 1000)));
+    if (shown === width) return false;
+    width = shown;
+    svg.attr('viewBox', `0 0 ${width} ${height}`);
+    x.range([margin.left, width - margin.right]);
+    return true;
+  }
+
+  // Drawn again when its width changes, at most once a frame.
+  let resizing = 0;
+  new ResizeObserver(() => {
+    cancelAnimationFrame(resizing);
+    resizing = requestAnimationFrame(() => {
+      if (host.clientWidth > 0 && fit()) draw();
+    });
+  }).observe(host);
+
   function draw() {
     if (!meta || !series) return;
     const rounds = series.support.length;
@@ -131,9 +150,7 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
       meta = m;
       series = null;
       blocked = [];
-      width = Math.max(320, Math.min(1400, Math.round(host.clientWidth || 1000)));
-      svg.attr('viewBox', `0 0 ${width} ${height}`);
-      x.range([margin.left, width - margin.right]);
+      fit();
     },
     draw(frame) {
       if (frame.seriesFrom === 0) blocked = [];
