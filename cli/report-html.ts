@@ -21,6 +21,7 @@ export async function bundleReportPage(build: ViteBuild): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'silent',
+    publicDir: false,
     build: {
       write: false,
       target: 'es2020',
@@ -43,7 +44,9 @@ let pageScript: Promise<string> | undefined;
 export function loadPageScript(): Promise<string> {
   pageScript ??= /\.ts$/.test(import.meta.url)
     ? import(/* @vite-ignore */ VITE).then((vite: { build: ViteBuild }) => bundleReportPage(vite.build))
-    : readFile(new URL('./report-page.js', import.meta.url), 'utf8');
+    : readFile(new URL('./report-page.js', import.meta.url), 'utf8').catch(() => {
+        throw new Error(`${fileURLToPath(new URL('./report-page.js', import.meta.url))} is missing: run \`npm run build:cli\``);
+      });
   return pageScript;
 }
 /** Kept out of the bundle: only a source run imports Vite. */
@@ -105,6 +108,8 @@ svg text { font-size: 12px; fill: var(--ink); }
 .grid text { fill: var(--ink); }
 .interval line { stroke: var(--ink); stroke-width: 1.5; }
 .share-label { font-variant-numeric: tabular-nums; }
+.share-label .share { font-weight: 600; }
+.share-label .muted { fill: var(--muted); }
 .band { fill-opacity: 0.14; stroke: none; }
 .line { fill: none; stroke-width: 2.2; }
 #rounds .bar, #legitimacy .bar { fill: #0072B2; }
@@ -117,4 +122,5 @@ table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 4px 16px 4px 0; border-bottom: 1px solid var(--rule); }
 td:nth-child(n+2), th:nth-child(n+2) { text-align: right; }
 tr.none td { color: var(--muted); }
+.values code { background: #eef0f4; color: var(--ink); padding: 0 4px; border-radius: 3px; }
 `;

@@ -31,7 +31,7 @@ const interval = (s: { low: number; high: number }) => `${percent(s.low)}–${pe
 
 function render(data: ReportData): void {
   document.title = `Convene report: ${data.title}`;
-  const body = select(document.body).append('main');
+  const body = select(document.body).append<HTMLElement>('main');
   const header = body.append('header');
   header.append('h1').text('Convene report');
   header.append('p').attr('class', 'file').attr('data-testid', 'file').text(data.title);
@@ -54,7 +54,7 @@ function render(data: ReportData): void {
     );
 
   const outcomes = section(body, 'outcomes', 'Outcomes', data.kind === 'sweep' ? 'Each outcome class’s share of all runs, every point of the sweep pooled.' : 'Each outcome class’s share of the runs.');
-  outcomeBars(outcomes, data.outcomes);
+  outcomeBars(outcomes, data.outcomes, data.runs);
 
   if (data.kind === 'sweep') {
     const sweep = section(
@@ -65,7 +65,7 @@ function render(data: ReportData): void {
     );
     const shown = data.outcomes.filter((s) => s.count > 0).map((s) => s.outcome);
     legend(sweep, shown);
-    const grid = sweep.append('div').attr('class', 'panels');
+    const grid = sweep.append<HTMLElement>('div').attr('class', 'panels');
     for (const panel of data.panels) parameterChart(grid, panel, shown);
   }
 
@@ -92,7 +92,7 @@ function describe(data: ReportData): string {
 }
 
 function section(body: Div, id: string, title: string, caption: string): Div {
-  const s = body.append('section').attr('id', id) as unknown as Div;
+  const s = body.append<HTMLElement>('section').attr('id', id);
   s.append('h2').text(title);
   s.append('p').attr('class', 'caption').text(caption);
   return s;
@@ -100,16 +100,16 @@ function section(body: Div, id: string, title: string, caption: string): Div {
 
 function svgIn(parent: Div, width: number, height: number, name: string, label: string): Svg {
   return parent
-    .append('svg')
+    .append<SVGSVGElement>('svg')
     .attr('viewBox', `0 0 ${width} ${height}`)
     .attr('width', width)
     .attr('role', 'img')
     .attr('aria-label', label)
-    .attr('data-chart', name) as unknown as Svg;
+    .attr('data-chart', name);
 }
 
-function outcomeBars(parent: Div, shares: Share[]): void {
-  const margin = { top: 10, right: 190, bottom: 44, left: 180 };
+function outcomeBars(parent: Div, shares: Share[], runs: number): void {
+  const margin = { top: 10, right: 280, bottom: 44, left: 170 };
   const width = 860;
   const height = margin.top + margin.bottom + shares.length * 34;
   const svg = svgIn(parent, width, height, 'outcomes', 'Share of runs per outcome class with 95% intervals');
@@ -160,7 +160,8 @@ function outcomeBars(parent: Div, shares: Share[]): void {
     .attr('x', width - margin.right + 10)
     .attr('y', mid)
     .attr('dy', '0.35em')
-    .text((s) => `${percent(s.share)} (${s.count})  ${interval(s)}`);
+    .call((label) => label.append('tspan').attr('class', 'share').text((s) => `${percent(s.share)}`))
+    .call((label) => label.append('tspan').attr('class', 'muted').text((s) => ` ${s.count} of ${runs} · interval ${interval(s)}`));
 }
 
 function legend(parent: Div, outcomes: string[]): void {
@@ -174,7 +175,7 @@ function legend(parent: Div, outcomes: string[]): void {
 }
 
 function parameterChart(parent: Div, panel: ParameterPanel, outcomes: string[]): void {
-  const figure = parent.append('figure').attr('class', 'panel').attr('data-parameter', panel.name) as unknown as Div;
+  const figure = parent.append<HTMLElement>('figure').attr('class', 'panel').attr('data-parameter', panel.name);
   figure.append('figcaption').append('code').text(panel.name);
   const margin = { top: 12, right: 16, bottom: 48, left: 52 };
   const width = 440;
@@ -249,7 +250,7 @@ function parameterChart(parent: Div, panel: ParameterPanel, outcomes: string[]):
     const values = figure.append('p').attr('class', 'small values');
     values.append('span').text('Values: ');
     panel.groups.forEach((g, i) => {
-      if (i > 0) values.append('span').text(', ');
+      if (i > 0) values.append('span').text(' ');
       values.append('code').attr('class', 'value').text(g.label);
     });
   }
@@ -260,8 +261,10 @@ function histogram(parent: Div, name: string, bins: HistogramBin[], xLabel: stri
   const width = 860;
   const height = 250;
   const svg = svgIn(parent, width, height, name, `Histogram of ${xLabel}`);
-  const x = scaleLinear().domain([bins[0].x0, bins[bins.length - 1].x1]).range([margin.left, width - margin.right]);
-  const y = scaleLinear().domain([0, Math.max(1, ...bins.map((b) => b.count))]).nice().range([height - margin.bottom, margin.top]);
+  // Bins of one round: the tick of a number sits under the middle of its bar.
+  const shift = integer && bins[0].x1 - bins[0].x0 === 1 ? 0.5 : 0;
+  const x = scaleLinear().domain([bins[0].x0 - shift, bins[bins.length - 1].x1 - shift]).range([margin.left, width - margin.right]);
+  const y = scaleLinear().domain([0, Math.max(1, ...bins.map((b) => b.count))]).nice(5).range([height - margin.bottom, margin.top]);
   const xAxis = axisBottom(x).tickSizeOuter(0);
   if (integer) {
     // Whole rounds: ticks at bin edges, never 12.5.
@@ -283,12 +286,12 @@ function histogram(parent: Div, name: string, bins: HistogramBin[], xLabel: stri
     .join('rect')
     .attr('class', 'bar')
     .attr('data-count', (b) => b.count)
-    .attr('x', (b) => x(b.x0) + 1)
+    .attr('x', (b) => x(b.x0 - shift) + 1)
     .attr('width', (b) => Math.max(0, x(b.x1) - x(b.x0) - 2))
     .attr('y', (b) => y(b.count))
     .attr('height', (b) => y(0) - y(b.count))
     .append('title')
-    .text((b) => `${integer && b.x1 - b.x0 === 1 ? b.x0 : `${b.x0} to ${b.x1}`}: ${b.count} runs`);
+    .text((b) => `${!integer ? `${b.x0} to ${b.x1}` : b.x1 - b.x0 === 1 ? b.x0 : `${b.x0} to ${b.x1 - 1}`}: ${b.count} runs`);
 }
 
 function flagTable(parent: Div, data: ReportData): void {
