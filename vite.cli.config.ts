@@ -2,7 +2,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 import { bundleReportPage } from './cli/report-html.ts';
 
 /**
- * `convene report` inlines its charts' code in the HTML file: bundle cli/report-page.ts (with the
+ * `convene report` inlines its charts' code in the HTML file: bundle viz/report-page.ts (with the
  * D3 modules it uses) into one IIFE and write it as `dist-cli/report-page.js`, which
  * `cli/report-html.ts` reads next to the bundle.
  */

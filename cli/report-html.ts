@@ -1,7 +1,7 @@
 /**
  * The HTML file of `convene report`: one self-contained page, readable offline. The data goes in
  * as JSON inside `<script type="application/json">` (with `<` escaped, so no value can close the
- * element), the charts' code (cli/report-page.ts, D3 included) as one inline script, the styles
+ * element), the charts' code (viz/report-page.ts, D3 included) as one inline script, the styles
  * inline. A Content-Security-Policy allows that one script, by its hash, and no network at all.
  *
  * The page script is bundled at build time: vite.cli.config.ts writes `dist-cli/report-page.js`
@@ -15,9 +15,9 @@ import type { ReportData } from './report-data.ts';
 /** Vite's `build`, passed in: the config calls this with its own, the source run imports it. */
 type ViteBuild = typeof import('vite').build;
 
-/** Bundles cli/report-page.ts and its D3 modules into one minified IIFE. */
+/** Bundles viz/report-page.ts and its D3 modules into one minified IIFE. */
 export async function bundleReportPage(build: ViteBuild): Promise<string> {
-  const entry = fileURLToPath(new URL('./report-page.ts', import.meta.url));
+  const entry = fileURLToPath(new URL('../viz/report-page.ts', import.meta.url));
   const output = await build({
     configFile: false,
     logLevel: 'silent',

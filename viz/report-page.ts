@@ -9,8 +9,8 @@ import { format } from 'd3-format';
 import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { area, line } from 'd3-shape';
-import { OKABE_ITO } from '../viz/palette.ts';
-import type { HistogramBin, ParameterPanel, ReportData, Share } from './report-data.ts';
+import { OKABE_ITO } from './palette.ts';
+import type { HistogramBin, ParameterPanel, ReportData, Share } from '../cli/report-data.ts';
 
 type Div = Selection<HTMLElement, unknown, null, undefined>;
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
