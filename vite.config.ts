@@ -19,7 +19,11 @@ export default defineConfig({
   build: { outDir: 'dist', target: 'es2022' },
   worker: { format: 'es' },
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
+    // The browser tests share one built and served site, built only when they run.
+    projects: [
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/viz/**'] } },
+      { extends: true, test: { name: 'browser', include: ['test/viz/**/*.test.ts'], globalSetup: ['test/viz/site-setup.ts'] } },
+    ],
   },
 });

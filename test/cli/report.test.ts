@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'd3-format';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, BINS, outcomeShares, parameterPanel, parseResults, roundsHistogram, type ReportData, type ReportRun } from '../../cli/report-data.ts';
 import { reportHtml, scriptJson } from '../../cli/report-html.ts';
 import { createSummary } from '../../cli/summary.ts';
 import { OUTCOMES } from '../../sim/index.ts';
 import { wilsonInterval } from '../../sim/wilson.ts';
-import { CHROMIUM, HAVE_BROWSER, SCREENSHOTS } from '../viz/browser.ts';
+import { HAVE_BROWSER, launchChromium, SCREENSHOTS } from '../viz/browser.ts';
 import { cli, ROOT, spawnCli, STACK_LINE } from './harness.ts';
 
 let dir = '';
@@ -223,11 +223,7 @@ describe('convene report', () => {
 describe.skipIf(!HAVE_BROWSER)('the report in headless Chromium, from file://', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 60_000);
   afterAll(async () => {

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScenario, OUTCOMES, runScenario, type Scenario } from '../../sim/index.ts';
-import { HAVE_BROWSER, openSite, ROOT, SCREENSHOTS, type Site } from './browser.ts';
+import { HAVE_BROWSER, useSite, ROOT, SCREENSHOTS } from './browser.ts';
 
 function scenario(id: string, overrides: string[] = []): Scenario {
   const loaded = loadScenario(readFileSync(join(ROOT, 'scenarios', `${id}.yaml`), 'utf8'), { overrides });
@@ -15,13 +15,7 @@ function scenario(id: string, overrides: string[] = []): Scenario {
 }
 
 describe.skipIf(!HAVE_BROWSER)('comparing runs and seeds in Chromium', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  }, 60_000);
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite();
 
   it('compares the run as set with the same seed under unanimity', async () => {
     const { page, errors } = await site.page();

@@ -1,15 +1,14 @@
 /**
- * One built site, one static server and one headless Chromium per test file: `openSite()` builds
- * the page with Vite's JS API into a temporary folder, serves it with `vite preview`, and
- * launches Debian's /usr/bin/chromium through playwright-core. Without Chromium the browser
+ * Browser tests in Debian's /usr/bin/chromium through playwright-core. The site is built and
+ * served once for all of them (test/viz/site-setup.ts); `useSite()` gives a test file one headless
+ * Chromium on it, launched before the file's tests and closed after. Without Chromium the browser
  * tests are skipped, loudly, unless CONVENE_REQUIRE_BROWSER=1 makes that a failure.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -21,13 +20,19 @@ if (!HAVE_BROWSER) {
   console.warn(`\n*** SKIPPING browser tests: ${CHROMIUM} is missing (apt-get install -y chromium) ***\n`);
 }
 
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  reducedMotion?: boolean;
+}
+
 export interface Site {
-  url: string;
-  outDir: string;
-  browser: Browser;
+  readonly url: string;
+  readonly outDir: string;
   /** A fresh page that records console errors, page errors and every request's address. */
-  page(options?: { width?: number; height?: number; reducedMotion?: boolean }): Promise<TrackedPage>;
-  close(): Promise<void>;
+  page(options?: PageOptions): Promise<TrackedPage>;
+  /** A fresh page at the site's address plus `query`, once the page says it is ready. */
+  open(query: string, options?: PageOptions): Promise<TrackedPage>;
 }
 
 export interface TrackedPage {
@@ -36,28 +41,38 @@ export interface TrackedPage {
   requests: string[];
 }
 
-export async function openSite(): Promise<Site> {
-  const outDir = mkdtempSync(join(tmpdir(), 'convene-site-'));
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  const server: PreviewServer = await preview({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-  });
-  const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({
+/** Headless Chromium as every browser test launches it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  return {
-    url,
-    outDir,
-    browser,
+}
+
+/** The built site and a Chromium for this test file (call it at the top of a describe block). */
+export function useSite(): Site {
+  let browser: Browser | undefined;
+  const built = () => {
+    const site = inject('site');
+    if (!site) throw new Error('the site was not built: run the browser tests through the "browser" project of vite.config.ts');
+    return site;
+  };
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close().catch(() => {});
+  });
+  const site: Site = {
+    get url() {
+      return built().url;
+    },
+    get outDir() {
+      return built().outDir;
+    },
     async page(options = {}) {
-      const context = await browser.newContext({
+      const context = await browser!.newContext({
         viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
         reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
       });
@@ -70,12 +85,14 @@ export async function openSite(): Promise<Site> {
       page.on('close', () => void context.close().catch(() => {}));
       return { page, errors, requests };
     },
-    async close() {
-      await browser.close().catch(() => {});
-      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      rmSync(outDir, { recursive: true, force: true });
+    async open(query, options) {
+      const t = await site.page(options);
+      await t.page.goto(`${site.url}${query}`);
+      await t.page.waitForSelector('body[data-ready]');
+      return t;
     },
   };
+  return site;
 }
 
 /** Waits until the run on the page has ended; returns what the outcome element holds. */

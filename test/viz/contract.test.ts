@@ -6,8 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_BROWSER, openSite, ROOT, waitForOutcome, type Site } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, useSite, ROOT, waitForOutcome } from './browser.ts';
 
 const SCENARIOS = readdirSync(join(ROOT, 'scenarios'))
   .filter((f) => f.endsWith('.yaml'))
@@ -22,13 +22,7 @@ function cliRun(id: string, seed: number, sets: string[] = []) {
 }
 
 describe.skipIf(!HAVE_BROWSER)('the page and the command line agree', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  }, 60_000);
-  afterAll(async () => {
-    await site?.close();
-  });
+  const site = useSite();
 
   it('finds the bundled scenarios', () => {
     expect(SCENARIOS.length).toBeGreaterThanOrEqual(12);

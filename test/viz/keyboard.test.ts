@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_BROWSER, openSite, SCREENSHOTS, type Site } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, useSite, SCREENSHOTS } from './browser.ts';
 
 const roundOf = async (page: Page) => Number(await page.getByTestId('round').getAttribute('data-round'));
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName.toLowerCase() || '');
@@ -26,20 +26,8 @@ async function tabToSpace(page: Page, from?: string): Promise<string[]> {
 }
 
 describe.skipIf(!HAVE_BROWSER)('the page from the keyboard, in Chromium', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  }, 60_000);
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  const open = async (query: string, options?: Parameters<Site['page']>[0]) => {
-    const t = await site.page(options);
-    await t.page.goto(`${site.url}${query}`);
-    await t.page.waitForSelector('body[data-ready]');
-    return t;
-  };
+  const site = useSite();
+  const open = site.open;
 
   it('reaches every control with Tab, and steps and plays with the keyboard alone', async () => {
     const t = await open('?scenario=rough-consensus&seed=3');

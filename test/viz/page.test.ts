@@ -7,29 +7,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { createServer as createViteServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packScenario } from '../../viz/address.ts';
-import { HAVE_BROWSER, openSite, ROOT, SCREENSHOTS, waitForOutcome, type Site, type TrackedPage } from './browser.ts';
+import { HAVE_BROWSER, useSite, ROOT, SCREENSHOTS, waitForOutcome, type TrackedPage } from './browser.ts';
 
 const PAYLOADS = readFileSync(join(ROOT, 'test/fixtures/viz/payloads.yaml'), 'utf8');
 
 const roundOf = async (t: TrackedPage) => Number(await t.page.getByTestId('round').getAttribute('data-round'));
 
 describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
-  let site: Site;
-  beforeAll(async () => {
-    site = await openSite();
-  }, 60_000);
-  afterAll(async () => {
-    await site?.close();
-  });
-
-  const open = async (query: string, options?: Parameters<Site['page']>[0]) => {
-    const t = await site.page(options);
-    await t.page.goto(`${site.url}${query}`);
-    await t.page.waitForSelector('body[data-ready]');
-    return t;
-  };
+  const site = useSite();
+  const open = site.open;
 
   it('steps, plays, pauses and resets from buttons and the keyboard', async () => {
     const t = await open('?scenario=reference&seed=3');
