@@ -4,8 +4,7 @@
  * same per value of each varied parameter, histograms of rounds and of legitimacy, and the flags.
  * Pure functions over text: reading files and writing HTML live elsewhere.
  */
-import { extent } from 'd3-array';
-import { csvParse } from 'd3-dsv';
+import { csvParse, extent } from 'd3';
 import { FLAGS, OUTCOMES, type Outcome } from '../sim/index.ts';
 import { wilsonInterval } from '../sim/wilson.ts';
 import { CSV_COLUMNS } from './batch-row.ts';

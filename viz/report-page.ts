@@ -4,11 +4,7 @@
  * `<script type="application/json" id="report-data">` and builds every element with D3; text from
  * the data (file names, parameter names and values) goes in with `.text()`, never as markup.
  */
-import { axisBottom, axisLeft } from 'd3-axis';
-import { format } from 'd3-format';
-import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
-import { select, type Selection } from 'd3-selection';
-import { area, line } from 'd3-shape';
+import { area, axisBottom, axisLeft, format, line, scaleBand, scaleLinear, scalePoint, select, type Selection } from 'd3';
 import { OKABE_ITO } from './palette.ts';
 import type { HistogramBin, ParameterPanel, ReportData, Share } from '../cli/report-data.ts';
 
