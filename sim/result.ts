@@ -53,7 +53,7 @@ export interface RunEvent {
   constituency?: string;
   /** The stakeholders involved (blocked: that round's blockers). */
   stakeholders?: string[];
-  /** A number where useful: a shortfall, a support share, the open items left. */
+  /** A number where useful: the resources left (absent), a support share, the open items left. */
   value?: number;
   /** A point of the policy space (proposal, adopted). */
   position?: number[];
