@@ -15,6 +15,8 @@ export interface Meta {
   n: number;
   d: number;
   ids: string[];
+  /** Each stakeholder's label from the scenario (a generated group's, for its members); '' for none. */
+  labels: string[];
   ideal: Float64Array;
   power: Float64Array;
   /** Resources at the start, to fade stakeholders as theirs run out. */

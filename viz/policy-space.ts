@@ -626,6 +626,7 @@ export function describe(m: Meta, frame: Frame, i: number): string[] {
   const state = frame.dropped[i] ? 'dropped out' : frame.present[i] ? STANCE_NAMES[frame.stance[i]] : 'absent';
   return [
     m.ids[i],
+    ...(m.labels[i] ? [m.labels[i]] : []),
     `${m.constituencies[m.constituency[i]].label}`,
     `power ${num(m.power[i])} · resources ${num(frame.resources[i], 1)} of ${num(m.resources[i], 1)}`,
     `interests ${vec(m.ideal)}`,

@@ -6,6 +6,7 @@ import { expose, transfer } from 'comlink';
 import { createRun, formatScenarioError, loadScenario, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { LATEST_ENTRIES, ROUTINE, type Frame, type LoadReply, type Meta, type MinutesQuery } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
+import { isGroup } from '../sim/scenario-schema.ts';
 
 let scenario: Scenario | null = null;
 let run: Run | null = null;
@@ -67,6 +68,7 @@ function describe(seed: number): Meta {
     n: s.pop.n,
     d: s.pop.d,
     ids: Array.from({ length: s.pop.n }, (_, i) => s.pop.id(i)),
+    labels: sc.stakeholders.flatMap((e) => (isGroup(e) ? Array<string>(e.generate).fill(e.label ?? '') : [e.label ?? ''])),
     ideal: s.pop.ideal.slice(),
     power: s.pop.power.slice(),
     resources: s.pop.resources.slice(),

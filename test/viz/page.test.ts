@@ -135,6 +135,12 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     expect(await page.locator('#axis-x option').first().textContent()).toBe('<img src=x onerror="window.__pwned=4">');
     expect(await page.locator('#space-legend').textContent()).toContain('<script>window.__pwned=6</script>');
     expect(await page.locator('#filter-constituency option:checked').textContent()).toBe('<script>window.__pwned=6</script>');
+    // A generated group's label, in the details of its first member (Home from the policy space).
+    await page.locator('#space svg').focus();
+    await page.keyboard.press('Home');
+    await page.locator('#tooltip').waitFor({ state: 'visible' });
+    const [id, second] = await page.locator('#tooltip strong, #tooltip div').allTextContents();
+    expect(second).toBe(id.startsWith('p-') ? '<img src=x onerror="window.__pwned=8">' : '"><iframe src="javascript:window.parent.__pwned=7">');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('main img, main iframe, main script, #space svg svg').count()).toBe(0);
     expect(await page.title()).toMatch(/Convene/);
