@@ -7,7 +7,7 @@
  *   nothing on standard output, no stack trace;
  * - 1: anything else, one line on standard error (the stack too with CONVENE_DEBUG=1).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { version } from '../package.json';
 import { availableParallelism } from 'node:os';
 import { batchCommand } from './batch-command.ts';
@@ -79,7 +79,7 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .argument('<FILE>', 'scenario file (.yaml, .yml or .json)')
     .requiredOption('--runs <N>', 'number of runs', parseRuns)
     .option('--seed-start <S>', "seed of the first run; run k uses S + k (default: the scenario's seed)", parseSeed)
-    .option('--workers <W>', 'worker threads (default: the number of cores)', parseWorkers, availableParallelism())
+    .addOption(workersOption())
     .option('--out <FILE>', 'write the rows to FILE.csv or FILE.jsonl (default: CSV on standard output)', parseOutPath)
     .option('--set <PATH=VALUE>', 'override a field, e.g. convenor.deadline=120 (repeatable)', collectOverride)
     .option('--resume', 'continue an interrupted batch from FILE.partial (needs --out)')
@@ -99,7 +99,7 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .argument('<EXPERIMENT>', 'experiment file (.yaml; see docs/experiments.md)')
     .requiredOption('--out <FILE>', 'one row per run: FILE.csv or FILE.jsonl', parseOutPath)
     .option('--summary <FILE>', 'one row per point (default: next to --out, ending .summary.csv)')
-    .option('--workers <W>', 'worker threads (default: the number of cores)', parseWorkers, availableParallelism())
+    .addOption(workersOption())
     .option('--resume', 'continue an interrupted sweep from FILE.partial')
     .option('--shard <I/N>', 'run only the I-th of N equal blocks of the points (I from 0); join with `convene merge`')
     .action(async (file: string, options) => setStatus(await sweepCommand(file, options, io)));
@@ -112,6 +112,11 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .action(async (files: string[], options) => setStatus(await reportCommand(files, options, io)));
 
   return program;
+}
+
+/** `--workers W`, the number of cores when not given (the help says so rather than this machine's count). */
+function workersOption(): Option {
+  return new Option('--workers <W>', 'worker threads').argParser(parseWorkers).default(availableParallelism(), 'the number of cores');
 }
 
 function reportError(error: unknown, io: CliIO): number {
