@@ -7,10 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { loadScenario } from '../sim/scenario-load.ts';
 import { createRun, runScenario } from '../sim/run.ts';
 import { populationScenario } from './population-scenario.ts';
-import { batchRunsPerSecond } from './batch-throughput.ts';
+
+// The scenario loader and the batch benchmark are imported only after the per-stakeholder figures.
+// Loading a CommonJS package (the YAML parser) through tsx moves an ArrayBuffer between threads,
+// which invalidates V8's "array buffer detaching" protector for the rest of the process: from then
+// on every typed-array access in optimized code checks for a detached buffer, about 25 ns per
+// stakeholder-round at D = 8. The built command line loads the parser without tsx and never pays
+// this; a thread that transfers typed arrays (the page's worker) does. See BENCHMARKS.md.
 
 const STAKEHOLDER_ROUNDS = 30_000_000;
 
@@ -28,7 +33,8 @@ function nsPerStakeholderRound(n: number, d: number, shapes: 'shared' | 'each' =
   return elapsed / (n * rounds);
 }
 
-function runsPerSecond(file: string): { perSecond: number; rounds: number } {
+async function runsPerSecond(file: string): Promise<{ perSecond: number; rounds: number }> {
+  const { loadScenario } = await import('../sim/scenario-load.ts');
   const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file });
   if (!loaded.ok) throw new Error(`${file} does not validate`);
   const scenario = loaded.scenario;
@@ -56,12 +62,13 @@ console.log(`target at N = 100,000, D = 8: ≤ 40 ns; measured ${perRound['10000
 const each = nsPerStakeholderRound(100_000, 8, 'each');
 console.log(`with a concession shape drawn for every stakeholder (N = 100,000, D = 8): ${each.toFixed(1)} ns (${(each / perRound['100000']).toFixed(2)} × shared shapes)`);
 console.log('');
-const reference = runsPerSecond('scenarios/reference.yaml');
+const reference = await runsPerSecond('scenarios/reference.yaml');
 console.log(
   `reference scenario (30 stakeholders, 3 issues): ${Math.round(reference.perSecond)} runs/s on one core, ${reference.rounds.toFixed(1)} rounds per run on average; target ≥ 3,000 (${(reference.perSecond / 3000).toFixed(2)} × target)`,
 );
 
 // Batch throughput (issue 4): the calling thread alone, then a pool of 2 worker threads.
+const { batchRunsPerSecond } = await import('./batch-throughput.ts');
 const BATCH_RUNS = 20_000;
 const one = await batchRunsPerSecond('scenarios/reference.yaml', 1, BATCH_RUNS);
 const two = await batchRunsPerSecond('scenarios/reference.yaml', 2, BATCH_RUNS);

@@ -147,8 +147,9 @@ export function createPopulation(scenario: Scenario, rng: Rng, arena?: Arena): P
     const cost = constituency.attendanceCost ?? scenario.convenor.attendanceCost;
     if (isGroup(entry)) {
       groups.push({ start: i, count: entry.generate, prefix: entry.idPrefix });
+      const plan = scalarPlan(entry, p);
       for (let m = 0; m < entry.generate; m++, i++) {
-        drawMember(entry, i, p, d, rng);
+        drawMember(entry, plan, i, p, d, rng);
         p.constituency[i] = c;
         p.roles[i] = roles;
         p.cost[i] = cost;
@@ -183,10 +184,32 @@ export function createPopulation(scenario: Scenario, rng: Rng, arena?: Arena): P
   };
 }
 
-function drawMember(group: GroupSpec, i: number, p: Omit<Population, 'id' | 'indexOf' | 'n' | 'd'>, d: number, rng: Rng) {
+type Arrays = Omit<Population, 'id' | 'indexOf' | 'n' | 'd'>;
+
+/**
+ * A group's scalar fields in SCALAR_FIELDS order: the distribution, its range and the array it
+ * fills. Looked up once per group rather than by field name for every member, which made the
+ * lookups megamorphic and cost most of a small run's set-up.
+ */
+interface ScalarPlan {
+  forms: ScalarDistribution[];
+  ranges: object[];
+  arrays: Float64Array[];
+}
+
+function scalarPlan(group: GroupSpec, p: Arrays): ScalarPlan {
+  return {
+    forms: SCALAR_FIELDS.map((field) => group[field]),
+    ranges: SCALAR_FIELDS.map((field) => ATTRIBUTE_RANGES[field]),
+    arrays: SCALAR_FIELDS.map((field) => p[field]),
+  };
+}
+
+function drawMember(group: GroupSpec, plan: ScalarPlan, i: number, p: Arrays, d: number, rng: Rng) {
   drawVector(group.ideal, ATTRIBUTE_RANGES.ideal, rng, p.ideal, i * d, d);
   if (group.salience !== undefined) drawVector(group.salience, ATTRIBUTE_RANGES.salience, rng, p.salience, i * d, d);
   normaliseSalience(p.salience, i * d, d);
-  for (const field of SCALAR_FIELDS) p[field][i] = drawScalar(group[field], ATTRIBUTE_RANGES[field], rng);
+  const { forms, ranges, arrays } = plan;
+  for (let f = 0; f < forms.length; f++) arrays[f][i] = drawScalar(forms[f], ranges[f], rng);
 }
 

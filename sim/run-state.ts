@@ -92,8 +92,12 @@ export interface RunState {
 
   // The round.
   proposal: Float64Array;
-  /** Scratch space of D numbers for drafting, reused every round. */
+  /**
+   * Drafting's D sums of voice × stated position over those present (its scratch space, reused
+   * every round), and the sum of their voices; attendance adds them up in its own pass.
+   */
   scratch: Float64Array;
+  voices: number;
   openItems: number;
   invitedWeight: number;
   presentWeight: number;
@@ -199,6 +203,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     presentCount: arena.i32(c),
     proposal: arena.f64(d),
     scratch: arena.f64(d),
+    voices: 0,
     openItems: cond.initialItems,
     invitedWeight,
     presentWeight: 0,

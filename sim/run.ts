@@ -9,7 +9,7 @@ import { growAgenda } from './phases/agenda.ts';
 import { attend } from './phases/attendance.ts';
 import { concede } from './phases/concession.ts';
 import { decide } from './phases/decision.ts';
-import { draft } from './phases/drafting.ts';
+import { draftFromVoices } from './phases/drafting.ts';
 import { evaluate } from './phases/evaluation.ts';
 import { checkQuorum } from './phases/quorum.ts';
 import { checkStall } from './phases/stall.ts';
@@ -93,7 +93,7 @@ export function runRound(s: RunState): void {
     finishRound(s, 'collapse');
     return;
   }
-  draft(s);
+  draftFromVoices(s); // attendance has summed the voices
   evaluate(s);
   if (decide(s)) {
     finishRound(s, 'adopted');

@@ -4,8 +4,12 @@
  * the cost of the round and is not absent by chance. Three rounds in a row unable to pay and it
  * drops out for good. Constituencies organize at their round; each caucus chair is its present
  * member of highest power (lowest index on ties), chosen again every round.
+ *
+ * After the opening round, the same pass sums what drafting needs (phase 3) over those it finds
+ * present, voices and voice-weighted stated positions, into `s.voices` and `s.scratch`: one pass
+ * over the stakeholders instead of two. `draftFromVoices` then drafts from these sums.
  */
-import { ROUNDS_IN_A_ROW } from '../conditions.ts';
+import { FRAGMENTED_VOICE, ROUNDS_IN_A_ROW } from '../conditions.ts';
 import type { RunState } from '../run-state.ts';
 
 export function attend(s: RunState): void {
@@ -17,10 +21,18 @@ export function attend(s: RunState): void {
   const recording = record.enabled;
   formCaucuses(s);
   const chair = s.nextChair;
-  chair.fill(-1);
-  presentCount.fill(0);
+  // Loops rather than fill(): these arrays are a few entries long, and fill() is a call.
+  for (let c = 0; c < chair.length; c++) chair[c] = -1;
+  for (let c = 0; c < presentCount.length; c++) presentCount[c] = 0;
   let presentWeight = 0;
   let presentAffected = 0;
+  // Drafting's voice-weighted sum of stated positions (the opening round drafts from ideals instead).
+  const summing = s.t > 0;
+  const { d } = pop;
+  const y = s.position;
+  const sum = s.scratch;
+  for (let k = 0; k < d; k++) sum[k] = 0;
+  let voices = 0;
   for (let i = 0; i < n; i++) {
     present[i] = 0;
     if (!involved[i] || dropped[i]) continue;
@@ -39,6 +51,19 @@ export function attend(s: RunState): void {
       presentWeight += weight[i];
       presentAffected += affected[i];
       if (organized[c] && (chair[c] < 0 || power[i] > power[chair[c]])) chair[c] = i;
+      if (summing) {
+        // As drafting.ts sums them: in stakeholder order, each voice times its stated position.
+        const voice = organized[c] ? power[i] : power[i] * FRAGMENTED_VOICE;
+        voices += voice;
+        const o = i * d;
+        // Two issues a step (as in evaluation.ts); each sum still adds up in stakeholder order.
+        let k = 0;
+        for (; k + 1 < d; k += 2) {
+          sum[k] += voice * y[o + k];
+          sum[k + 1] += voice * y[o + k + 1];
+        }
+        if (k < d) sum[k] += voice * y[o + k];
+      }
       if (!joined[i]) {
         joined[i] = 1;
         if (recording) record.add({ round: t, type: 'joined', stakeholder: pop.id(i) });
@@ -55,6 +80,7 @@ export function attend(s: RunState): void {
   }
   s.presentWeight = presentWeight;
   s.presentAffected = presentAffected;
+  s.voices = voices;
   electChairs(s);
 }
 

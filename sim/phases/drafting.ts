@@ -10,24 +10,42 @@ import { FRAGMENTED_VOICE } from '../conditions.ts';
 import { ROLE_BIT } from '../population.ts';
 import type { RunState } from '../run-state.ts';
 
+/** Phase 3 on its own: sums the voices of those present, then drafts. */
 export function draft(s: RunState): void {
+  sumVoices(s);
+  draftFromVoices(s);
+}
+
+/**
+ * The voices of those present and the voice-weighted sums of their stated positions, into
+ * `s.voices` and `s.scratch`. A round does not call this: attendance adds up the same sums, in
+ * the same order, in its own pass over the stakeholders (attendance.ts).
+ */
+export function sumVoices(s: RunState): void {
+  const { pop, position: y, present, organized } = s;
+  const { n, d, constituency, power } = pop;
+  const sum = s.scratch;
+  sum.fill(0);
+  let voices = 0;
+  for (let i = 0; i < n; i++) {
+    if (!present[i]) continue;
+    const voice = organized[constituency[i]] ? power[i] : power[i] * FRAGMENTED_VOICE;
+    voices += voice;
+    const o = i * d;
+    for (let k = 0; k < d; k++) sum[k] += voice * y[o + k];
+  }
+  s.voices = voices;
+}
+
+/** Phase 3 from the sums of `sumVoices` (or of attendance); the opening round drafts from ideals. */
+export function draftFromVoices(s: RunState): void {
   const { pop, cond, proposal } = s;
-  const { n, d } = pop;
+  const { d } = pop;
   const mean = s.scratch;
-  mean.fill(0);
-  let total = 0;
+  let total = s.voices;
   if (s.t === 0) {
+    mean.fill(0);
     total = agendaSetterMean(s, mean);
-  } else {
-    const { position: y, present, organized } = s;
-    const { constituency, power } = pop;
-    for (let i = 0; i < n; i++) {
-      if (!present[i]) continue;
-      const voice = organized[constituency[i]] ? power[i] : power[i] * FRAGMENTED_VOICE;
-      total += voice;
-      const o = i * d;
-      for (let k = 0; k < d; k++) mean[k] += voice * y[o + k];
-    }
   }
   // An empty room drafts nothing new: the last proposal stands (before noise and pull).
   if (total > 0) for (let k = 0; k < d; k++) mean[k] /= total;

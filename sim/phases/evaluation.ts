@@ -7,10 +7,14 @@
  *
  * The same pass works out where each stakeholder would stand after conceding (phase 6) and tallies
  * the decision (phase 5), so the stakeholders' vectors are read once per round; concession then only
- * keeps those positions if the round goes on.
+ * keeps those positions if the round goes on. This pass is most of a round's time: see
+ * BENCHMARKS.md for what was measured, and keep every change to it bit for bit identical.
  */
 import type { RunState } from '../run-state.ts';
 import { STANCE } from '../run-state.ts';
+import { memo, memoSlot, rememberTimeShare, timeShare } from './time-share.ts';
+
+export { timeShare };
 
 /** α_i(t) = ρ* + (1 − ρ*)·(1 − min(1, τ/T)^(1/β)). */
 export function aspiration(floor: number, felt: number, horizon: number, concession: number): number {
@@ -18,18 +22,39 @@ export function aspiration(floor: number, felt: number, horizon: number, concess
 }
 
 /**
- * r^(1/β), with exact shortcuts for the common shapes (linear, quadratic, square root). The general
- * case is exp(ln r / β): the logarithm is shared by everyone with the same felt time, so the pass
- * below passes it in; this is four times faster than Math.pow and as deterministic.
+ * Populations from this size on look shares up in the memo (time-share.ts). A small run computes a
+ * few shares a round, each for the first time (felt time has moved on), and the memo would only
+ * add its own cost: the reference scenario draws a concession shape for each of its ten firms.
  */
-export function timeShare(r: number, concession: number, logR = Math.log(r)): number {
-  if (r === 0 || r === 1 || concession === 1) return r;
-  if (concession === 0.5) return r * r;
-  if (concession === 2) return Math.sqrt(r);
-  return Math.exp(logR / concession);
-}
+const MEMO_FROM = 1000;
+
+/**
+ * What the pass over the stakeholders adds up, handed to `evaluate` in a typed array: spread and
+ * its weight, then the tally (deciding weight, yes weight, heads, heads yes, objections among
+ * deciders, objections of implementers).
+ */
+const sums = new Float64Array(8);
+const [SPREAD, SPREAD_WEIGHT, DECIDING, YES, HEADS, HEADS_YES, OBJECTIONS, IMPLEMENTER_OBJECTIONS] = [0, 1, 2, 3, 4, 5, 6, 7];
 
 export function evaluate(s: RunState): void {
+  passOverStakeholders(s);
+  s.dispersion = sums[SPREAD_WEIGHT] > 0 ? sums[SPREAD] / sums[SPREAD_WEIGHT] : 0;
+  const tally = s.tally;
+  tally.deciding = sums[DECIDING];
+  tally.yes = sums[YES];
+  tally.heads = sums[HEADS];
+  tally.headsYes = sums[HEADS_YES];
+  tally.anyObjection = sums[OBJECTIONS] > 0;
+  tally.implementerObjects = sums[IMPLEMENTER_OBJECTIONS] > 0;
+}
+
+/**
+ * The pass itself, which writes nothing into the state object after its loop: with many
+ * stakeholders V8 compiles the loop while the first round runs (on-stack replacement), and keeps
+ * re-entering that code in later rounds; a store into the state object after the loop found the
+ * state's shape changed by then (numbers that became fractions) and deoptimized every round.
+ */
+function passOverStakeholders(s: RunState): void {
   const { pop, cond, proposal: p, record, t } = s;
   const { n, d, ideal: x, salience: sal, power, openness, concession } = pop;
   const { present, stance, distance, felt, floor, horizonFelt, weight, decides, implementer, aspiration: aspirations } = s;
@@ -46,11 +71,14 @@ export function evaluate(s: RunState): void {
   let headsYes = 0;
   let anyObjection = false;
   let implementerObjects = false;
-  // Consecutive stakeholders often share felt time (and its logarithm) and concession shape.
+  // Consecutive stakeholders often share felt time and concession shape: then the share is the same.
   let lastR = -1;
-  let lastLogR = 0;
   let lastBeta = -1;
   let lastShare = 0;
+  /** ln lastR once a share has needed it (NaN until then), for neighbours with other shapes. */
+  let lastLogR = NaN;
+  // Felt time moves every round, so the memo only pays when many stakeholders share each pair.
+  const memoized = n >= MEMO_FROM;
   for (let i = 0; i < n; i++) {
     const o = i * d;
     if (!present[i]) {
@@ -60,7 +88,18 @@ export function evaluate(s: RunState): void {
     }
     let toIdeal = 0;
     let toStated = 0;
-    for (let k = 0; k < d; k++) {
+    // Two issues a step: V8 does not unroll loops, and at D = 8 the loop's own bookkeeping was a
+    // fifth of the pass. Each sum still adds its terms in issue order, so the results are the same.
+    let k = 0;
+    for (; k + 1 < d; k += 2) {
+      const j = o + k;
+      const p0 = p[k], p1 = p[k + 1], w0 = sal[j], w1 = sal[j + 1];
+      toIdeal += w0 * Math.abs(x[j] - p0);
+      toStated += w0 * Math.abs(y[j] - p0);
+      toIdeal += w1 * Math.abs(x[j + 1] - p1);
+      toStated += w1 * Math.abs(y[j + 1] - p1);
+    }
+    if (k < d) {
       const w = sal[o + k];
       toIdeal += w * Math.abs(x[o + k] - p[k]);
       toStated += w * Math.abs(y[o + k] - p[k]);
@@ -71,16 +110,22 @@ export function evaluate(s: RunState): void {
 
     const r = Math.min(1, felt[i] / horizonFelt[i]);
     const beta = concession[i];
-    if (r !== lastR) {
+    if (r !== lastR || beta !== lastBeta) {
+      if (r !== lastR) lastLogR = NaN;
       lastR = r;
-      lastLogR = r > 0 ? Math.log(r) : -Infinity;
-      lastBeta = -1;
-    }
-    if (beta !== lastBeta) {
       lastBeta = beta;
-      // timeShare, inlined: this is the hottest line of a round.
-      lastShare =
-        r === 0 || r === 1 || beta === 1 ? r : beta === 0.5 ? r * r : beta === 2 ? Math.sqrt(r) : Math.exp(lastLogR / beta);
+      if (memoized) {
+        // r^(1/β) from the memo: a hundred thousand stakeholders share a hundred or so pairs.
+        const slot = memoSlot(r, beta);
+        if (memo[slot] === r && memo[slot + 1] === beta) lastShare = memo[slot + 2];
+        else {
+          if (Number.isNaN(lastLogR)) lastLogR = Math.log(r);
+          lastShare = rememberTimeShare(slot, r, beta, lastLogR);
+        }
+      } else {
+        if (Number.isNaN(lastLogR)) lastLogR = Math.log(r);
+        lastShare = timeShare(r, beta, lastLogR);
+      }
     }
     const a = floor[i] + (1 - floor[i]) * (1 - lastShare);
     aspirations[i] = a;
@@ -91,7 +136,7 @@ export function evaluate(s: RunState): void {
     else if (!engages) st = disengaged;
     else st = a - utility <= goodEnough ? addressed : objects;
     stance[i] = st;
-    if (st !== supports && recording) record.add({ round: t, type: 'objection', stakeholder: pop.id(i), value: a - utility });
+    if (recording && st !== supports) record.add({ round: t, type: 'objection', stakeholder: pop.id(i), value: a - utility });
 
     if (decides[i]) {
       deciding += weight[i];
@@ -109,15 +154,22 @@ export function evaluate(s: RunState): void {
       for (let k = 0; k < d; k++) next[o + k] = x[o + k];
     } else {
       const theta = toIdeal > 0 ? Math.min(1, Math.max(0, (1 - a) / toIdeal)) : 1;
-      for (let k = 0; k < d; k++) next[o + k] = x[o + k] + theta * (p[k] - x[o + k]);
+      let k = 0;
+      for (; k + 1 < d; k += 2) {
+        const j = o + k;
+        const x0 = x[j], x1 = x[j + 1];
+        next[j] = x0 + theta * (p[k] - x0);
+        next[j + 1] = x1 + theta * (p[k + 1] - x1);
+      }
+      if (k < d) next[o + k] = x[o + k] + theta * (p[k] - x[o + k]);
     }
   }
-  s.dispersion = spreadWeight > 0 ? spread / spreadWeight : 0;
-  const tally = s.tally;
-  tally.deciding = deciding;
-  tally.yes = yes;
-  tally.heads = heads;
-  tally.headsYes = headsYes;
-  tally.anyObjection = anyObjection;
-  tally.implementerObjects = implementerObjects;
+  sums[SPREAD] = spread;
+  sums[SPREAD_WEIGHT] = spreadWeight;
+  sums[DECIDING] = deciding;
+  sums[YES] = yes;
+  sums[HEADS] = heads;
+  sums[HEADS_YES] = headsYes;
+  sums[OBJECTIONS] = anyObjection ? 1 : 0;
+  sums[IMPLEMENTER_OBJECTIONS] = implementerObjects ? 1 : 0;
 }
