@@ -6,14 +6,14 @@
  * Everything (scenario, overrides, arguments, the output's folder) is checked before any file is
  * created, and --out is written through a temporary file renamed at the end.
  */
-import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { MAX_SEED } from '../sim/scenario-schema.ts';
 import { ENGINE_VERSION } from '../sim/index.ts';
 import { csvHeader, resultOfRow } from './batch-row.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
 import { parseShard, shardRange } from './shard.ts';
 import { InvalidInput } from './invalid-input.ts';
+import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 import { formatWarning, readScenario } from './read-scenario.ts';
@@ -97,12 +97,4 @@ export async function batchCommand(file: string, options: BatchCommandOptions, i
   const heading = `${runs === 1 ? '1 run' : `${runs} runs`} (${seeds})${part}${where}${resumed}`;
   await writeText(io.stderr, formatSummary(summary.finish(), heading));
   return 0;
-}
-
-/** The folder must exist, and the target must not be a folder: bad arguments, found up front. */
-async function checkOutputPath(given: string, path: string): Promise<void> {
-  const folder = await stat(dirname(path)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new InvalidInput(`--out ${given}: the folder ${dirname(given)} does not exist`);
-  const target = await stat(path).catch(() => undefined);
-  if (target?.isDirectory()) throw new InvalidInput(`--out ${given}: is a folder; expected a file name`);
 }

@@ -5,9 +5,10 @@
  * Several files are read as one (the same kind and parameters), e.g. the shards of one batch.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import { createAtomicFile } from './atomic-file.ts';
+import { basename, resolve } from 'node:path';
+import { writeFileAtomically } from './atomic-file.ts';
 import { InvalidInput } from './invalid-input.ts';
+import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 import { buildReport, joinTables, parseResults, type ResultsTable } from './report-data.ts';
@@ -39,8 +40,7 @@ export async function readResults(file: string, cwd: string): Promise<ResultsTab
 export async function reportCommand(files: string[], options: ReportCommandOptions, io: CliIO): Promise<number> {
   parseHtmlPath(options.out);
   const outPath = resolve(io.cwd, options.out);
-  const folder = await stat(dirname(outPath)).catch(() => undefined);
-  if (!folder?.isDirectory()) throw new InvalidInput(`--out ${options.out}: the folder ${dirname(options.out)} does not exist`);
+  await checkOutputPath(options.out, outPath);
   const tables: ResultsTable[] = [];
   for (const file of files) {
     if (resolve(io.cwd, file) === outPath) throw new InvalidInput(`--out ${options.out}: is one of the results files`);
@@ -50,14 +50,7 @@ export async function reportCommand(files: string[], options: ReportCommandOptio
   const data = buildReport(table, files.map((f) => basename(f)));
   const html = reportHtml(data, await loadPageScript());
 
-  const out = await createAtomicFile(outPath);
-  try {
-    await out.write(html);
-    await out.commit();
-  } catch (error) {
-    await out.abort();
-    throw error;
-  }
+  await writeFileAtomically(outPath, [html]);
   const what = table.kind === 'sweep' ? `a sweep of ${data.points} points over ${table.parameters.join(', ')}` : 'a batch';
   await writeText(io.stderr, `${data.runs} runs (${what}) from ${files.join(', ')}: report written to ${options.out}\n`);
   return 0;

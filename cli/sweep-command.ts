@@ -22,6 +22,7 @@ import { CSV_COLUMNS, csvCell, resultOfRow, type RowFormat } from './batch-row.t
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
 import type { Experiment } from './experiment-schema.ts';
 import { InvalidInput } from './invalid-input.ts';
+import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
@@ -93,10 +94,8 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   const outPath = resolve(io.cwd, options.out);
   const summaryName = options.summary ?? defaultSummaryPath(options.out);
   const summaryPath = resolve(io.cwd, summaryName);
-  for (const [given, p] of [[options.out, outPath], [summaryName, summaryPath]]) {
-    const folder = await stat(dirname(p)).catch(() => undefined);
-    if (!folder?.isDirectory()) throw new InvalidInput(`${given}: the folder ${dirname(given)} does not exist`);
-  }
+  await checkOutputPath(options.out, outPath);
+  await checkOutputPath(summaryName, summaryPath, '--summary');
   if (outPath === summaryPath) throw new InvalidInput(`--summary ${summaryName}: is the same file as --out`);
 
   const { names, points, scenarios, seedStart } = plan;

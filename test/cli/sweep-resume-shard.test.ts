@@ -129,4 +129,15 @@ describe('convene sweep --shard', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('overlap');
   });
+
+  it('checks both outputs before running: a missing folder for --summary, the same file twice', async () => {
+    const file = await experimentFile('outputs.yaml', 2);
+    let r = await cli(['sweep', file, '--workers', '1', '--out', join(dir, 'o.csv'), '--summary', join(dir, 'missing', 's.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--summary .*s\.csv: the folder .*missing does not exist\n$/);
+    r = await cli(['sweep', file, '--workers', '1', '--out', join(dir, 'o.csv'), '--summary', join(dir, 'o.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is the same file as --out');
+    expect((await readdir(dir)).filter((f) => f.startsWith('o.csv'))).toEqual([]);
+  });
 });
