@@ -15,7 +15,8 @@ import { populationScenario } from './population-scenario.ts';
 // which invalidates V8's "array buffer detaching" protector for the rest of the process: from then
 // on every typed-array access in optimized code checks for a detached buffer, about 25 ns per
 // stakeholder-round at D = 8. The built command line loads the parser without tsx and never pays
-// this; a thread that transfers typed arrays (the page's worker) does. See BENCHMARKS.md.
+// this; neither does the page's worker, which copies its frames rather than transfer them.
+// See BENCHMARKS.md.
 
 const STAKEHOLDER_ROUNDS = 30_000_000;
 

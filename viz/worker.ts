@@ -2,7 +2,7 @@
  * The core in a Web Worker behind comlink: the page opens a scenario, steps it and reads frames;
  * it never runs a round on its own thread. One run at a time; reset is "open again".
  */
-import { expose, transfer } from 'comlink';
+import { expose } from 'comlink';
 import { createRun, formatScenarioError, loadScenario, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { LATEST_ENTRIES, ROUTINE, type Frame, type LoadReply, type Meta, type MinutesQuery } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
@@ -45,7 +45,9 @@ function frame(): Frame {
   }
   sentEvents = s.record.events.length;
   sentRounds = s.t;
-  return transfer(out, [out.position.buffer, out.present.buffer, out.dropped.buffer, out.stance.buffer, out.resources.buffer]);
+  // Copied to the page, not transferred: one transfer detaches a buffer, and from then on V8 checks
+  // every typed-array access of this thread for detachment, a third slower core (BENCHMARKS.md).
+  return out;
 }
 
 function start(seed: number): Frame {
