@@ -20,7 +20,7 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-type Cell = string | number | null;
+type Cell = string | number | boolean | null;
 
 /** The value of each column; `null` is written as an empty cell. */
 export function rowValues(r: RunResult): Record<CsvColumn, Cell> {

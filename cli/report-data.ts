@@ -9,6 +9,7 @@ import { FLAGS, OUTCOMES, type Outcome } from '../sim/index.ts';
 import { wilsonInterval } from '../sim/wilson.ts';
 import { CSV_COLUMNS } from './batch-row.ts';
 import { InvalidInput } from './invalid-input.ts';
+import { median } from './summary.ts';
 
 /** One run, as much of it as the report needs. Parameter values are as written (text in CSV). */
 export interface ReportRun {
@@ -286,13 +287,6 @@ export function legitimacyHistogram(values: readonly number[]): HistogramBin[] {
   const counts = new Array<number>(10).fill(0);
   for (const v of values) counts[Math.min(9, Math.max(0, Math.floor(v * 10)))]++;
   return values.length === 0 ? [] : counts.map((count, k) => ({ x0: k / 10, x1: (k + 1) / 10, count }));
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Each flag's count and share of all runs, known flags first in RESULT.md's order. */

@@ -203,7 +203,7 @@ function digest(scenarios: Scenario[]): string {
 }
 
 function rowFormat(format: 'csv' | 'jsonl', point: number, names: string[], values: Point): RowFormat {
-  if (format === 'csv') return { format, prefix: [point, ...values].map((v) => csvCell(typeof v === 'boolean' ? String(v) : v)).join(',') + ',' };
+  if (format === 'csv') return { format, prefix: [point, ...values].map(csvCell).join(',') + ',' };
   return { format, fields: { point, parameters: Object.fromEntries(names.map((n, i) => [n, values[i]])) } };
 }
 
@@ -222,9 +222,7 @@ function summaryHeader(names: string[]): string {
 
 function summaryRow(point: number, values: Point, s: BatchSummary): string {
   const shares = s.outcomes.flatMap((o) => [o.share, o.interval[0], o.interval[1]]);
-  return [point, ...values, s.runs, ...shares, s.medianRounds, s.medianLegitimacy]
-    .map((v) => csvCell(typeof v === 'boolean' ? String(v) : v))
-    .join(',') + '\n';
+  return [point, ...values, s.runs, ...shares, s.medianRounds, s.medianLegitimacy].map(csvCell).join(',') + '\n';
 }
 
 function describePoint(names: string[], point: Point): string {
