@@ -5,7 +5,7 @@
  * Job (the container's command with JOB_COMPLETION_INDEX set). Each time the merged shards must
  * equal the one-machine batch byte for byte.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,16 +46,30 @@ describe('deploy/gnu-parallel.sh over ssh', () => {
   it.skipIf(!hasParallel && !process.env.CONVENE_REQUIRE_PARALLEL)('spreads the shards over two hosts and merges them into the one-machine file', async () => {
     const out = join(dir, 'ssh.csv');
     const log = join(dir, 'ssh-hosts.log');
+    // Without SHELL, as on a CI runner: the stand-in gives the login environment sshd would.
+    const { SHELL: _shell, ...env } = process.env;
     execFileSync('bash', [join(ROOT, 'deploy/gnu-parallel.sh'), PRIVACY, String(RUNS), '4', out, '--sshlogin', '1/hostA,1/hostB', '--ssh', FAKE_SSH], {
       cwd: ROOT,
       stdio: 'pipe',
-      env: { ...process.env, FAKE_SSH_LOG: log },
+      env: { ...env, FAKE_SSH_LOG: log },
     });
     expect(await readFile(out, 'utf8')).toBe(whole);
     const hosts = (await readFile(log, 'utf8')).trim().split('\n');
     expect(hosts).toHaveLength(4);
     expect(new Set(hosts)).toEqual(new Set(['hostA', 'hostB']));
     expect((await readdir(dir)).filter((f) => f.includes('.shard'))).toEqual([]);
+  }, 60_000);
+
+  it.skipIf(!hasParallel && !process.env.CONVENE_REQUIRE_PARALLEL)('fails, naming each shard, when a host reports success but never ran its shard', () => {
+    const out = join(dir, 'lost.csv');
+    const run = spawnSync('bash', [join(ROOT, 'deploy/gnu-parallel.sh'), PRIVACY, String(RUNS), '2', out, '--sshlogin', '1/hostA', '--ssh', join(ROOT, 'test/fixtures/deploy/ssh-runs-nothing')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('shard 0 of 2 never started');
+    expect(run.stderr).toContain('shard 1 of 2 never started');
+    expect(existsSync(out)).toBe(false);
   }, 60_000);
 });
 
