@@ -9,8 +9,8 @@ export interface Arena {
   u8(length: number): Uint8Array;
 }
 
-export function createArena(bytes: number): Arena {
-  const buffer = new ArrayBuffer(bytes);
+/** An arena of `bytes`, in `buffer` when given (a WebAssembly memory's, for the kernel). */
+export function createArena(bytes: number, buffer: ArrayBuffer = new ArrayBuffer(bytes)): Arena {
   let offset = 0;
   /** The offset of `size` bytes aligned to `align`, or -1 when the arena is full. */
   const take = (size: number, align: number): number => {

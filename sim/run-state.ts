@@ -3,6 +3,7 @@
  * state in small arrays, and the round's own numbers. Phases read and write it; nothing else does.
  */
 import { createArena, runArenaBytes } from './arena.ts';
+import { KERNEL_BYTES_EXTRA, KERNEL_FROM, kernelMemory, type Kernel } from './kernel/kernel.ts';
 import { countStakeholders } from './scenario-schema.ts';
 import { readConditions, type Conditions } from './conditions.ts';
 import { createPopulation, ROLE_BIT, type Population } from './population.ts';
@@ -123,6 +124,8 @@ export interface RunState {
   firstBlock: { round: number; proposal: Float64Array; consented: Uint8Array } | null;
   adoptedRound: number | null;
   series: Series;
+  /** The WebAssembly passes bound to this run's memory, or null where the TypeScript ones run. */
+  kernel: Kernel | null;
 }
 
 export interface RunStateOptions {
@@ -130,13 +133,19 @@ export interface RunStateOptions {
   /** Keep the record of events (the minutes). Results do not depend on it. */
   record: boolean;
   rng: Rng;
+  /**
+   * Run the passes over the stakeholders in WebAssembly (kernel/kernel.ts): by default from
+   * KERNEL_FROM stakeholders on, where WebAssembly exists. Results are the same either way.
+   */
+  kernel?: boolean;
 }
 
 export function createRunState(scenario: Scenario, options: RunStateOptions): RunState {
   const rng = options.rng;
-  const arena = createArena(
-    runArenaBytes(countStakeholders(scenario.stakeholders), scenario.issues.length, scenario.constituencies.length),
-  );
+  const stakeholders = countStakeholders(scenario.stakeholders);
+  const bytes = runArenaBytes(stakeholders, scenario.issues.length, scenario.constituencies.length);
+  const memory = (options.kernel ?? stakeholders >= KERNEL_FROM) ? kernelMemory(bytes + KERNEL_BYTES_EXTRA) : null;
+  const arena = createArena(memory ? bytes + KERNEL_BYTES_EXTRA : bytes, memory?.buffer);
   const pop = createPopulation(scenario, rng, arena);
   const copy = (from: Float64Array) => {
     const to = arena.f64(from.length);
@@ -170,7 +179,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
   let affectedCount = 0;
   for (let i = 0; i < n; i++) affectedCount += affected[i];
 
-  return {
+  const state: RunState = {
     scenario,
     pop,
     cond,
@@ -223,5 +232,17 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     firstBlock: null,
     adoptedRound: null,
     series: Object.fromEntries(MEASURES.map((m) => [m, [] as number[]])) as unknown as Series,
+    kernel: null,
   };
+  if (memory) {
+    const memo = arena.f64(3 * 4096);
+    const sums = arena.f64(8);
+    // The kernel reads the arrays in place: all of them must have found room in its memory.
+    const { ideal, salience, power, concession, openness, constituency } = pop;
+    const arrays = [ideal, salience, power, concession, openness, constituency, memo, sums];
+    const own = [state.position, state.nextPosition, state.present, state.stance, state.distance, state.felt, state.horizonFelt];
+    const more = [state.floor, state.aspiration, state.weight, state.decides, state.implementer, state.organized, state.scratch, state.proposal];
+    if ([...arrays, ...own, ...more].every((a) => a.buffer === memory.buffer)) state.kernel = memory.bind(memo, sums);
+  }
+  return state;
 }

@@ -24,6 +24,8 @@ export interface RunOptions {
   seed?: number;
   /** Keep the record of events (default true). Batches switch it off; results are the same. */
   record?: boolean;
+  /** Use the WebAssembly passes (kernel/kernel.ts); by default from 1,000 stakeholders on. Results are the same. */
+  kernel?: boolean;
 }
 
 export interface ResultOptions {
@@ -48,7 +50,7 @@ export interface Run {
 
 export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
   const seed = options.seed ?? scenario.seed;
-  const state = createRunState(scenario, { seed, record: options.record ?? true, rng: createRng(seed) });
+  const state = createRunState(scenario, { seed, record: options.record ?? true, rng: createRng(seed), kernel: options.kernel });
   const run: Run = {
     state,
     get round() {
@@ -80,7 +82,7 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
 /** Runs a scenario to the end and returns its result. */
 export function runScenario(scenario: Scenario, options: RunOptions & ResultOptions = {}): RunResult {
   const record = options.record ?? options.events ?? false;
-  return createRun(scenario, { seed: options.seed, record }).finish(options);
+  return createRun(scenario, { seed: options.seed, record, kernel: options.kernel }).finish(options);
 }
 
 /** One round: the phases of MODEL.md section 5, in order. */

@@ -13,21 +13,45 @@ import { FRAGMENTED_VOICE, ROUNDS_IN_A_ROW } from '../conditions.ts';
 import type { RunState } from '../run-state.ts';
 
 export function attend(s: RunState): void {
+  formCaucuses(s);
+  const presentCount = s.presentCount;
+  const chair = s.nextChair;
+  // Loops rather than fill(): these arrays are a few entries long, and fill() is a call.
+  for (let c = 0; c < chair.length; c++) chair[c] = -1;
+  for (let c = 0; c < presentCount.length; c++) presentCount[c] = 0;
+  // Drafting's voice-weighted sum of stated positions (the opening round drafts from ideals instead).
+  const summing = s.t > 0;
+  // The kernel sums after the pass instead, in the same order (kernel/kernel.ts).
+  const kernel = s.kernel;
+  passOverStakeholders(s, summing && !kernel);
+  s.presentWeight = passTotals[PRESENT_WEIGHT];
+  s.presentAffected = passTotals[PRESENT_AFFECTED];
+  const { pop } = s;
+  s.voices = summing && kernel
+    ? kernel.voiceSums(pop.n, pop.d, s.present.byteOffset, pop.constituency.byteOffset, s.organized.byteOffset, pop.power.byteOffset, s.position.byteOffset, s.scratch.byteOffset, FRAGMENTED_VOICE)
+    : passTotals[VOICES];
+  electChairs(s);
+}
+
+/** What the pass adds up, handed back in a typed array (as evaluation.ts does, for the same reason). */
+const passTotals = new Float64Array(3);
+const [PRESENT_WEIGHT, PRESENT_AFFECTED, VOICES] = [0, 1, 2];
+
+/**
+ * The pass itself, which writes nothing into the state object: with many stakeholders V8 compiles
+ * its loop while it runs, and a store into the state after the loop, never reached before, made
+ * that code give up at the end of every round.
+ */
+function passOverStakeholders(s: RunState, summingHere: boolean): void {
   const { pop, cond, record, t } = s;
   const { n, constituency, cost, absence, power } = pop;
   const { present, involved, dropped, resources, broke, joined, weight, affected, presentCount, organized } = s;
   const subsidy = cond.subsidy;
   const uniform = s.rng.uniform;
   const recording = record.enabled;
-  formCaucuses(s);
   const chair = s.nextChair;
-  // Loops rather than fill(): these arrays are a few entries long, and fill() is a call.
-  for (let c = 0; c < chair.length; c++) chair[c] = -1;
-  for (let c = 0; c < presentCount.length; c++) presentCount[c] = 0;
   let presentWeight = 0;
   let presentAffected = 0;
-  // Drafting's voice-weighted sum of stated positions (the opening round drafts from ideals instead).
-  const summing = s.t > 0;
   const { d } = pop;
   const y = s.position;
   const sum = s.scratch;
@@ -51,7 +75,7 @@ export function attend(s: RunState): void {
       presentWeight += weight[i];
       presentAffected += affected[i];
       if (organized[c] && (chair[c] < 0 || power[i] > power[chair[c]])) chair[c] = i;
-      if (summing) {
+      if (summingHere) {
         // As drafting.ts sums them: in stakeholder order, each voice times its stated position.
         const voice = organized[c] ? power[i] : power[i] * FRAGMENTED_VOICE;
         voices += voice;
@@ -78,10 +102,9 @@ export function attend(s: RunState): void {
       }
     }
   }
-  s.presentWeight = presentWeight;
-  s.presentAffected = presentAffected;
-  s.voices = voices;
-  electChairs(s);
+  passTotals[PRESENT_WEIGHT] = presentWeight;
+  passTotals[PRESENT_AFFECTED] = presentAffected;
+  passTotals[VOICES] = voices;
 }
 
 /** A constituency that is not organized becomes organized at its round (MODEL.md 5.1). */

@@ -11,6 +11,7 @@
  * BENCHMARKS.md for what was measured, and keep every change to it bit for bit identical.
  */
 import type { RunState } from '../run-state.ts';
+import type { Kernel } from '../kernel/kernel.ts';
 import { STANCE } from '../run-state.ts';
 import { memo, memoSlot, rememberTimeShare, timeShare } from './time-share.ts';
 
@@ -33,11 +34,11 @@ const MEMO_FROM = 1000;
  * its weight, then the tally (deciding weight, yes weight, heads, heads yes, objections among
  * deciders, objections of implementers).
  */
-const sums = new Float64Array(8);
+const passSums = new Float64Array(8);
 const [SPREAD, SPREAD_WEIGHT, DECIDING, YES, HEADS, HEADS_YES, OBJECTIONS, IMPLEMENTER_OBJECTIONS] = [0, 1, 2, 3, 4, 5, 6, 7];
 
 export function evaluate(s: RunState): void {
-  passOverStakeholders(s);
+  const sums = s.kernel ? passInKernel(s, s.kernel) : passOverStakeholders(s);
   s.dispersion = sums[SPREAD_WEIGHT] > 0 ? sums[SPREAD] / sums[SPREAD_WEIGHT] : 0;
   const tally = s.tally;
   tally.deciding = sums[DECIDING];
@@ -54,7 +55,7 @@ export function evaluate(s: RunState): void {
  * re-entering that code in later rounds; a store into the state object after the loop found the
  * state's shape changed by then (numbers that became fractions) and deoptimized every round.
  */
-function passOverStakeholders(s: RunState): void {
+function passOverStakeholders(s: RunState): Float64Array {
   const { pop, cond, proposal: p, record, t } = s;
   const { n, d, ideal: x, salience: sal, power, openness, concession } = pop;
   const { present, stance, distance, felt, floor, horizonFelt, weight, decides, implementer, aspiration: aspirations } = s;
@@ -164,6 +165,7 @@ function passOverStakeholders(s: RunState): void {
       if (k < d) next[o + k] = x[o + k] + theta * (p[k] - x[o + k]);
     }
   }
+  const sums = passSums;
   sums[SPREAD] = spread;
   sums[SPREAD_WEIGHT] = spreadWeight;
   sums[DECIDING] = deciding;
@@ -172,4 +174,34 @@ function passOverStakeholders(s: RunState): void {
   sums[HEADS_YES] = headsYes;
   sums[OBJECTIONS] = anyObjection ? 1 : 0;
   sums[IMPLEMENTER_OBJECTIONS] = implementerObjects ? 1 : 0;
+  return sums;
+}
+
+/**
+ * The same pass in WebAssembly (kernel/kernel.wat), which leaves the same eight sums in
+ * `kernel.sums`; the minutes' objections are then taken from the stances it wrote, in the same
+ * order and with the same shortfalls.
+ */
+function passInKernel(s: RunState, kernel: Kernel): Float64Array {
+  const { pop, cond, record, t } = s;
+  const { n, d } = pop;
+  kernel.evaluate(
+    n, d,
+    pop.ideal.byteOffset, pop.salience.byteOffset, s.position.byteOffset, s.nextPosition.byteOffset, s.proposal.byteOffset,
+    s.present.byteOffset, s.stance.byteOffset, s.distance.byteOffset,
+    s.felt.byteOffset, s.horizonFelt.byteOffset, pop.concession.byteOffset, s.floor.byteOffset,
+    pop.openness.byteOffset, s.aspiration.byteOffset,
+    pop.power.byteOffset, s.weight.byteOffset, s.decides.byteOffset, s.implementer.byteOffset,
+    cond.goodEnough, kernel.memo.byteOffset, kernel.sums.byteOffset,
+  );
+  if (record.enabled) {
+    const { stance, aspiration, distance } = s;
+    for (let i = 0; i < n; i++) {
+      const st = stance[i];
+      if (st !== STANCE.absent && st !== STANCE.supports) {
+        record.add({ round: t, type: 'objection', stakeholder: pop.id(i), value: aspiration[i] - (1 - distance[i]) });
+      }
+    }
+  }
+  return kernel.sums;
 }

@@ -1,0 +1,80 @@
+/**
+ * The round's two passes over the stakeholders in WebAssembly, for large populations. TypeScript
+ * pays for every typed-array access with a bounds check and every index with an overflow check; at
+ * a hundred thousand stakeholders those are most of a round. The kernel (kernel.wat) does the same
+ * arithmetic in the same order, so a run gives the same numbers bit for bit with or without it
+ * (test/sim/kernel.test.ts); where WebAssembly is missing the TypeScript passes run instead.
+ *
+ * The kernel reads the run's typed arrays where they are: a run that uses it keeps its arena in a
+ * WebAssembly memory of fixed size (never grown, so no array is ever detached).
+ */
+import { timeShare } from '../phases/time-share.ts';
+import { KERNEL_BYTES } from './kernel-bytes.ts';
+
+/** Populations from this size on use the kernel; below it, setting one up costs more than it saves. */
+export const KERNEL_FROM = 1000;
+
+/** Room the kernel needs in the arena beyond the run's arrays: its memo and its sums. */
+export const KERNEL_BYTES_EXTRA = (3 * 4096 + 8) * 8;
+
+export interface Kernel {
+  /** The buffer every array handed to the kernel must be a view of. */
+  buffer: ArrayBuffer;
+  /** A memo of time shares: 4,096 slots of [r, β, share], NaN when empty. */
+  memo: Float64Array;
+  /** Where `evaluate` leaves its eight sums (evaluation.ts reads them in the same order). */
+  sums: Float64Array;
+  evaluate(...args: number[]): void;
+  voiceSums(...args: number[]): number;
+}
+
+/** The little of the WebAssembly API the core uses (the ECMAScript library does not declare it). */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number; maximum: number }) => { buffer: ArrayBuffer };
+}
+
+let compiled: object | null | undefined;
+
+function compiledKernel(): object | null {
+  if (compiled !== undefined) return compiled;
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  try {
+    compiled = api ? new api.Module(KERNEL_BYTES) : null;
+  } catch {
+    compiled = null; // e.g. a page's main thread, which may not compile synchronously
+  }
+  return compiled;
+}
+
+/**
+ * A WebAssembly memory of at least `bytes` for a run's arena, and a way to bind the kernel to it
+ * once the arrays are in place; null when WebAssembly is unavailable or the memory cannot be had.
+ */
+export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(memo: Float64Array, sums: Float64Array): Kernel } | null {
+  const module = compiledKernel();
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (!module || !api) return null;
+  const pages = Math.ceil(bytes / 65536);
+  let memory: { buffer: ArrayBuffer };
+  try {
+    memory = new api.Memory({ initial: pages, maximum: pages });
+  } catch {
+    return null;
+  }
+  return {
+    buffer: memory.buffer,
+    bind(memo, sums) {
+      memo.fill(NaN);
+      const { exports } = new api.Instance(module, { env: { memory, timeShare: (r: number, beta: number) => timeShare(r, beta) } });
+      return {
+        buffer: memory.buffer,
+        memo,
+        sums,
+        evaluate: exports.evaluate as Kernel['evaluate'],
+        voiceSums: exports.voiceSums as Kernel['voiceSums'],
+      };
+    },
+  };
+}

@@ -1,0 +1,196 @@
+;; The hot loops of a round over many stakeholders, in WebAssembly (see kernel.ts). Each does
+;; exactly what its TypeScript twin does, operation for operation and in the same order, so the
+;; results are the same bit for bit: evaluate = evaluation.ts's pass over the stakeholders,
+;; voiceSums = the drafting sums attendance.ts adds up. Pointers are byte offsets into the run's
+;; memory, where the run keeps its typed arrays (arena.ts). Assembled by scripts/build-kernel.mjs.
+(module
+  (import "env" "memory" (memory 1))
+  ;; timeShare(r, β) of time-share.ts, called when the memo does not hold the pair.
+  (import "env" "timeShare" (func $timeShare (param f64 f64) (result f64)))
+
+  ;; Phase 4 (with the decision's tally and concession's next positions) for stakeholders 0..n-1.
+  ;; Writes stance, distance, aspiration and next, and the eight sums at $sums:
+  ;; spread, spread weight, deciding weight, yes weight, heads, heads yes, any objection,
+  ;; implementer objects (1 or 0). The memo has 4,096 slots of [r, β, share], NaN when empty.
+  (func (export "evaluate")
+    (param $n i32) (param $d i32)
+    (param $x i32) (param $sal i32) (param $y i32) (param $next i32) (param $p i32)
+    (param $present i32) (param $stance i32) (param $distance i32)
+    (param $felt i32) (param $horizon i32) (param $beta i32) (param $floor i32)
+    (param $openness i32) (param $aspiration i32)
+    (param $power i32) (param $weight i32) (param $decides i32) (param $implementer i32)
+    (param $goodEnough f64) (param $memo i32) (param $sums i32)
+    (local $i i32) (local $k i32) (local $o i32) (local $end i32) (local $i8 i32)
+    (local $toIdeal f64) (local $toStated f64) (local $w f64) (local $pk f64) (local $xk f64)
+    (local $spread f64) (local $spreadWeight f64) (local $deciding f64) (local $yes f64)
+    (local $heads f64) (local $headsYes f64) (local $anyObjection i32) (local $implementerObjects i32)
+    (local $r f64) (local $b f64) (local $lastR f64) (local $lastBeta f64) (local $share f64)
+    (local $slot i32) (local $bits i64)
+    (local $a f64) (local $utility f64) (local $engages i32) (local $st i32) (local $theta f64)
+    (local.set $lastR (f64.const -1))
+    (local.set $lastBeta (f64.const -1))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $o (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3)))
+        (local.set $end (i32.add (local.get $o) (i32.shl (local.get $d) (i32.const 3))))
+        (local.set $i8 (i32.shl (local.get $i) (i32.const 3)))
+        (if (i32.eqz (i32.load8_u (i32.add (local.get $present) (local.get $i))))
+          (then
+            ;; Absent: keeps what it said.
+            (i32.store8 (i32.add (local.get $stance) (local.get $i)) (i32.const 0))
+            (block $copied
+              (loop $copy
+                (br_if $copied (i32.ge_u (local.get $o) (local.get $end)))
+                (f64.store (i32.add (local.get $next) (local.get $o)) (f64.load (i32.add (local.get $y) (local.get $o))))
+                (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                (br $copy)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $each)))
+        ;; Weighted distances from the ideal and from the stated position, in issue order.
+        (local.set $toIdeal (f64.const 0))
+        (local.set $toStated (f64.const 0))
+        (local.set $k (local.get $p))
+        (block $measured
+          (loop $issue
+            (br_if $measured (i32.ge_u (local.get $o) (local.get $end)))
+            (local.set $pk (f64.load (local.get $k)))
+            (local.set $w (f64.load (i32.add (local.get $sal) (local.get $o))))
+            (local.set $toIdeal (f64.add (local.get $toIdeal)
+              (f64.mul (local.get $w) (f64.abs (f64.sub (f64.load (i32.add (local.get $x) (local.get $o))) (local.get $pk))))))
+            (local.set $toStated (f64.add (local.get $toStated)
+              (f64.mul (local.get $w) (f64.abs (f64.sub (f64.load (i32.add (local.get $y) (local.get $o))) (local.get $pk))))))
+            (local.set $o (i32.add (local.get $o) (i32.const 8)))
+            (local.set $k (i32.add (local.get $k) (i32.const 8)))
+            (br $issue)))
+        (local.set $w (f64.load (i32.add (local.get $power) (local.get $i8))))
+        (local.set $spread (f64.add (local.get $spread) (f64.mul (local.get $w) (local.get $toStated))))
+        (local.set $spreadWeight (f64.add (local.get $spreadWeight) (local.get $w)))
+        (f64.store (i32.add (local.get $distance) (local.get $i8)) (local.get $toIdeal))
+        ;; The time share r^(1/β): as the neighbour's, from the memo, or worked out.
+        (local.set $r (f64.min (f64.const 1)
+          (f64.div (f64.load (i32.add (local.get $felt) (local.get $i8))) (f64.load (i32.add (local.get $horizon) (local.get $i8))))))
+        (local.set $b (f64.load (i32.add (local.get $beta) (local.get $i8))))
+        (if (i32.or (f64.ne (local.get $r) (local.get $lastR)) (f64.ne (local.get $b) (local.get $lastBeta)))
+          (then
+            (local.set $lastR (local.get $r))
+            (local.set $lastBeta (local.get $b))
+            (local.set $bits (i64.reinterpret_f64 (local.get $r)))
+            (local.set $slot (i32.add (local.get $memo) (i32.mul (i32.const 24)
+              (i32.shr_u
+                (i32.mul
+                  (i32.xor (i32.xor (i32.wrap_i64 (local.get $bits)) (i32.wrap_i64 (i64.shr_u (local.get $bits) (i64.const 32))))
+                    (i32.trunc_sat_f64_s (f64.mul (local.get $b) (f64.const 1e6))))
+                  (i32.const 0x9e3779b1))
+                (i32.const 20)))))
+            (if (i32.and (f64.eq (f64.load (local.get $slot)) (local.get $r)) (f64.eq (f64.load offset=8 (local.get $slot)) (local.get $b)))
+              (then (local.set $share (f64.load offset=16 (local.get $slot))))
+              (else
+                (local.set $share (call $timeShare (local.get $r) (local.get $b)))
+                (f64.store (local.get $slot) (local.get $r))
+                (f64.store offset=8 (local.get $slot) (local.get $b))
+                (f64.store offset=16 (local.get $slot) (local.get $share))))))
+        ;; α = ρ* + (1 − ρ*)·(1 − share)
+        (local.set $w (f64.load (i32.add (local.get $floor) (local.get $i8))))
+        (local.set $a (f64.add (local.get $w) (f64.mul (f64.sub (f64.const 1) (local.get $w)) (f64.sub (f64.const 1) (local.get $share)))))
+        (f64.store (i32.add (local.get $aspiration) (local.get $i8)) (local.get $a))
+        (local.set $utility (f64.sub (f64.const 1) (local.get $toIdeal)))
+        (local.set $engages (f64.le (local.get $toIdeal) (f64.load (i32.add (local.get $openness) (local.get $i8)))))
+        ;; Stance: 1 supports, 2 addressed, 3 objects, 4 disengaged (run-state.ts STANCE).
+        (local.set $st
+          (if (result i32) (i32.and (local.get $engages) (f64.ge (local.get $utility) (local.get $a)))
+            (then (i32.const 1))
+            (else
+              (if (result i32) (i32.eqz (local.get $engages))
+                (then (i32.const 4))
+                (else (select (i32.const 2) (i32.const 3)
+                  (f64.le (f64.sub (local.get $a) (local.get $utility)) (local.get $goodEnough))))))))
+        (i32.store8 (i32.add (local.get $stance) (local.get $i)) (local.get $st))
+        (if (i32.load8_u (i32.add (local.get $decides) (local.get $i)))
+          (then
+            (local.set $w (f64.load (i32.add (local.get $weight) (local.get $i8))))
+            (local.set $deciding (f64.add (local.get $deciding) (local.get $w)))
+            (local.set $heads (f64.add (local.get $heads) (f64.const 1)))
+            (if (i32.le_u (local.get $st) (i32.const 2))
+              (then
+                (local.set $yes (f64.add (local.get $yes) (local.get $w)))
+                (local.set $headsYes (f64.add (local.get $headsYes) (f64.const 1)))))
+            (if (i32.ne (local.get $st) (i32.const 1)) (then (local.set $anyObjection (i32.const 1))))))
+        (if (i32.and (i32.ne (i32.load8_u (i32.add (local.get $implementer) (local.get $i))) (i32.const 0))
+                     (i32.ge_u (local.get $st) (i32.const 3)))
+          (then (local.set $implementerObjects (i32.const 1))))
+        ;; Concession: the ideal when it does not engage, else x + θ·(p − x).
+        (local.set $o (i32.sub (local.get $end) (i32.shl (local.get $d) (i32.const 3))))
+        (local.set $k (local.get $p))
+        (if (i32.eq (local.get $st) (i32.const 4))
+          (then
+            (block $stated
+              (loop $ideal
+                (br_if $stated (i32.ge_u (local.get $o) (local.get $end)))
+                (f64.store (i32.add (local.get $next) (local.get $o)) (f64.load (i32.add (local.get $x) (local.get $o))))
+                (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                (br $ideal))))
+          (else
+            (local.set $theta
+              (if (result f64) (f64.gt (local.get $toIdeal) (f64.const 0))
+                (then (f64.min (f64.const 1) (f64.max (f64.const 0)
+                  (f64.div (f64.sub (f64.const 1) (local.get $a)) (local.get $toIdeal)))))
+                (else (f64.const 1))))
+            (block $conceded
+              (loop $toward
+                (br_if $conceded (i32.ge_u (local.get $o) (local.get $end)))
+                (local.set $xk (f64.load (i32.add (local.get $x) (local.get $o))))
+                (f64.store (i32.add (local.get $next) (local.get $o))
+                  (f64.add (local.get $xk) (f64.mul (local.get $theta) (f64.sub (f64.load (local.get $k)) (local.get $xk)))))
+                (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                (local.set $k (i32.add (local.get $k) (i32.const 8)))
+                (br $toward)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    (f64.store (local.get $sums) (local.get $spread))
+    (f64.store offset=8 (local.get $sums) (local.get $spreadWeight))
+    (f64.store offset=16 (local.get $sums) (local.get $deciding))
+    (f64.store offset=24 (local.get $sums) (local.get $yes))
+    (f64.store offset=32 (local.get $sums) (local.get $heads))
+    (f64.store offset=40 (local.get $sums) (local.get $headsYes))
+    (f64.store offset=48 (local.get $sums) (f64.convert_i32_u (local.get $anyObjection)))
+    (f64.store offset=56 (local.get $sums) (f64.convert_i32_u (local.get $implementerObjects))))
+
+  ;; Drafting's sums over those present, in stakeholder order: voice × stated position into the D
+  ;; numbers at $sum (zeroed first), and the sum of voices returned. A member of a constituency
+  ;; that has not organized speaks with $fragmented times its power.
+  (func (export "voiceSums")
+    (param $n i32) (param $d i32) (param $present i32) (param $constituency i32) (param $organized i32)
+    (param $power i32) (param $y i32) (param $sum i32) (param $fragmented f64) (result f64)
+    (local $i i32) (local $o i32) (local $k i32) (local $sumEnd i32) (local $voice f64) (local $voices f64)
+    (local.set $sumEnd (i32.add (local.get $sum) (i32.shl (local.get $d) (i32.const 3))))
+    (local.set $k (local.get $sum))
+    (block $zeroed
+      (loop $zero
+        (br_if $zeroed (i32.ge_u (local.get $k) (local.get $sumEnd)))
+        (f64.store (local.get $k) (f64.const 0))
+        (local.set $k (i32.add (local.get $k) (i32.const 8)))
+        (br $zero)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (if (i32.load8_u (i32.add (local.get $present) (local.get $i)))
+          (then
+            (local.set $voice (f64.load (i32.add (local.get $power) (i32.shl (local.get $i) (i32.const 3)))))
+            (if (i32.eqz (i32.load8_u (i32.add (local.get $organized)
+                  (i32.load (i32.add (local.get $constituency) (i32.shl (local.get $i) (i32.const 2)))))))
+              (then (local.set $voice (f64.mul (local.get $voice) (local.get $fragmented)))))
+            (local.set $voices (f64.add (local.get $voices) (local.get $voice)))
+            (local.set $o (i32.add (local.get $y) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
+            (local.set $k (local.get $sum))
+            (block $summed
+              (loop $issue
+                (br_if $summed (i32.ge_u (local.get $k) (local.get $sumEnd)))
+                (f64.store (local.get $k) (f64.add (f64.load (local.get $k)) (f64.mul (local.get $voice) (f64.load (local.get $o)))))
+                (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                (local.set $k (i32.add (local.get $k) (i32.const 8)))
+                (br $issue)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    (local.get $voices))
+)

@@ -1,0 +1,71 @@
+/**
+ * The WebAssembly passes (sim/kernel) must change nothing but speed: a run with them and one
+ * without give the same numbers bit for bit, events included, for the bundled scenarios (forced
+ * onto the kernel) and for populations large enough to use it by default, over odd and even
+ * numbers of issues.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { populationScenario } from '../../bench/population-scenario.ts';
+import { KERNEL_FROM } from '../../sim/kernel/kernel.ts';
+import { createRun, loadScenario, runScenario, type Run } from '../../sim/index.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Everything a round leaves in the state that a result, a frame or the next round reads. */
+function snapshot(run: Run): string {
+  const s = run.state;
+  return JSON.stringify({
+    t: s.t, end: s.end, proposal: [...s.proposal], position: [...s.position], stance: [...s.stance], aspiration: [...s.aspiration],
+    distance: [...s.distance], present: [...s.present], resources: [...s.resources], felt: [...s.felt], chair: [...s.chair],
+    support: s.support, head: s.headSupport, dispersion: s.dispersion, voices: s.voices, scratch: [...s.scratch],
+    presentWeight: s.presentWeight, items: s.openItems, events: s.record.events,
+  });
+}
+
+describe('the WebAssembly kernel', () => {
+  it('is what kernel.wat assembles to', () => {
+    expect(() => execFileSync(process.execPath, [join(ROOT, 'scripts/build-kernel.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
+  });
+
+  it(`runs from ${KERNEL_FROM} stakeholders on, unless switched off`, () => {
+    expect(createRun(populationScenario(KERNEL_FROM, 2), { seed: 1 }).state.kernel).not.toBeNull();
+    expect(createRun(populationScenario(KERNEL_FROM - 1, 2), { seed: 1 }).state.kernel).toBeNull();
+    expect(createRun(populationScenario(KERNEL_FROM, 2), { seed: 1, kernel: false }).state.kernel).toBeNull();
+    expect(createRun(populationScenario(30, 2), { seed: 1, kernel: true }).state.kernel).not.toBeNull();
+  });
+
+  it('gives every bundled scenario the same result, record and series, bit for bit', () => {
+    const dir = join(ROOT, 'scenarios');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const loaded = loadScenario(readFileSync(join(dir, file), 'utf8'), { filename: file });
+      if (!loaded.ok) throw new Error(`${file} does not validate`);
+      for (let seed = 1; seed <= 5; seed++) {
+        const options = { seed, record: true, events: true, series: true };
+        const withKernel = runScenario(loaded.scenario, { ...options, kernel: true });
+        const without = runScenario(loaded.scenario, { ...options, kernel: false });
+        expect(JSON.stringify(withKernel), `${file} seed ${seed}`).toBe(JSON.stringify(without));
+      }
+    }
+  });
+
+  for (const d of [1, 3, 8]) {
+    it(`leaves a population of 2,000 over ${d} issue(s) in the same state after every round`, () => {
+      for (const shapes of ['shared', 'each'] as const) {
+        const scenario = populationScenario(2000, d, shapes);
+        const fast = createRun(scenario, { seed: 5 });
+        const plain = createRun(scenario, { seed: 5, kernel: false });
+        expect(fast.state.kernel).not.toBeNull();
+        for (let round = 0; round < 40; round++) {
+          fast.step();
+          plain.step();
+          expect(snapshot(fast), `round ${round}, ${shapes} shapes`).toBe(snapshot(plain));
+        }
+      }
+    });
+  }
+});
