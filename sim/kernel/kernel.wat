@@ -8,6 +8,20 @@
   ;; timeShare(r, β) of time-share.ts, called when the memo does not hold the pair.
   (import "env" "timeShare" (func $timeShare (param f64 f64) (result f64)))
 
+;; Copies d numbers from $from to $to, two at a time.
+  (func $copy (param $to i32) (param $from i32) (param $d i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $from) (i32.shl (local.get $d) (i32.const 3))))
+    (block $copied
+      (loop $pair
+        (br_if $copied (i32.gt_u (i32.add (local.get $from) (i32.const 16)) (local.get $end)))
+        (v128.store (local.get $to) (v128.load (local.get $from)))
+        (local.set $from (i32.add (local.get $from) (i32.const 16)))
+        (local.set $to (i32.add (local.get $to) (i32.const 16)))
+        (br $pair)))
+    (if (i32.lt_u (local.get $from) (local.get $end))
+      (then (f64.store (local.get $to) (f64.load (local.get $from))))))
+
   ;; Phase 4 (with the decision's tally and concession's next positions) for stakeholders 0..n-1.
   ;; Writes stance, distance, aspiration and next, and the eight sums at $sums:
   ;; spread, spread weight, deciding weight, yes weight, heads, heads yes, any objection,
@@ -27,6 +41,7 @@
     (local $r f64) (local $b f64) (local $lastR f64) (local $lastBeta f64) (local $share f64)
     (local $slot i32) (local $bits i64)
     (local $a f64) (local $utility f64) (local $engages i32) (local $st i32) (local $theta f64)
+    (local $pv v128) (local $wv v128) (local $tv v128)
     (local.set $lastR (f64.const -1))
     (local.set $lastBeta (f64.const -1))
     (block $done
@@ -39,30 +54,34 @@
           (then
             ;; Absent: keeps what it said.
             (i32.store8 (i32.add (local.get $stance) (local.get $i)) (i32.const 0))
-            (block $copied
-              (loop $copy
-                (br_if $copied (i32.ge_u (local.get $o) (local.get $end)))
-                (f64.store (i32.add (local.get $next) (local.get $o)) (f64.load (i32.add (local.get $y) (local.get $o))))
-                (local.set $o (i32.add (local.get $o) (i32.const 8)))
-                (br $copy)))
+            (call $copy (i32.add (local.get $next) (local.get $o)) (i32.add (local.get $y) (local.get $o)) (local.get $d))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $each)))
         ;; Weighted distances from the ideal and from the stated position, in issue order.
         (local.set $toIdeal (f64.const 0))
         (local.set $toStated (f64.const 0))
         (local.set $k (local.get $p))
-        (block $measured
-          (loop $issue
-            (br_if $measured (i32.ge_u (local.get $o) (local.get $end)))
+        ;; Two issues at a time: their terms side by side, then added one after the other.
+        (block $paired
+          (loop $pair
+            (br_if $paired (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+            (local.set $pv (v128.load (local.get $k)))
+            (local.set $wv (v128.load (i32.add (local.get $sal) (local.get $o))))
+            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load (i32.add (local.get $x) (local.get $o))) (local.get $pv)))))
+            (local.set $toIdeal (f64.add (f64.add (local.get $toIdeal) (f64x2.extract_lane 0 (local.get $tv))) (f64x2.extract_lane 1 (local.get $tv))))
+            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load (i32.add (local.get $y) (local.get $o))) (local.get $pv)))))
+            (local.set $toStated (f64.add (f64.add (local.get $toStated) (f64x2.extract_lane 0 (local.get $tv))) (f64x2.extract_lane 1 (local.get $tv))))
+            (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))
+            (br $pair)))
+        (if (i32.lt_u (local.get $o) (local.get $end))
+          (then
             (local.set $pk (f64.load (local.get $k)))
             (local.set $w (f64.load (i32.add (local.get $sal) (local.get $o))))
             (local.set $toIdeal (f64.add (local.get $toIdeal)
               (f64.mul (local.get $w) (f64.abs (f64.sub (f64.load (i32.add (local.get $x) (local.get $o))) (local.get $pk))))))
             (local.set $toStated (f64.add (local.get $toStated)
-              (f64.mul (local.get $w) (f64.abs (f64.sub (f64.load (i32.add (local.get $y) (local.get $o))) (local.get $pk))))))
-            (local.set $o (i32.add (local.get $o) (i32.const 8)))
-            (local.set $k (i32.add (local.get $k) (i32.const 8)))
-            (br $issue)))
+              (f64.mul (local.get $w) (f64.abs (f64.sub (f64.load (i32.add (local.get $y) (local.get $o))) (local.get $pk))))))))
         (local.set $w (f64.load (i32.add (local.get $power) (local.get $i8))))
         (local.set $spread (f64.add (local.get $spread) (f64.mul (local.get $w) (local.get $toStated))))
         (local.set $spreadWeight (f64.add (local.get $spreadWeight) (local.get $w)))
@@ -123,28 +142,28 @@
         (local.set $o (i32.sub (local.get $end) (i32.shl (local.get $d) (i32.const 3))))
         (local.set $k (local.get $p))
         (if (i32.eq (local.get $st) (i32.const 4))
-          (then
-            (block $stated
-              (loop $ideal
-                (br_if $stated (i32.ge_u (local.get $o) (local.get $end)))
-                (f64.store (i32.add (local.get $next) (local.get $o)) (f64.load (i32.add (local.get $x) (local.get $o))))
-                (local.set $o (i32.add (local.get $o) (i32.const 8)))
-                (br $ideal))))
+          (then (call $copy (i32.add (local.get $next) (local.get $o)) (i32.add (local.get $x) (local.get $o)) (local.get $d)))
           (else
             (local.set $theta
               (if (result f64) (f64.gt (local.get $toIdeal) (f64.const 0))
                 (then (f64.min (f64.const 1) (f64.max (f64.const 0)
                   (f64.div (f64.sub (f64.const 1) (local.get $a)) (local.get $toIdeal)))))
                 (else (f64.const 1))))
+            (local.set $tv (f64x2.splat (local.get $theta)))
             (block $conceded
               (loop $toward
-                (br_if $conceded (i32.ge_u (local.get $o) (local.get $end)))
+                (br_if $conceded (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+                (local.set $pv (v128.load (i32.add (local.get $x) (local.get $o))))
+                (v128.store (i32.add (local.get $next) (local.get $o))
+                  (f64x2.add (local.get $pv) (f64x2.mul (local.get $tv) (f64x2.sub (v128.load (local.get $k)) (local.get $pv)))))
+                (local.set $o (i32.add (local.get $o) (i32.const 16)))
+                (local.set $k (i32.add (local.get $k) (i32.const 16)))
+                (br $toward)))
+            (if (i32.lt_u (local.get $o) (local.get $end))
+              (then
                 (local.set $xk (f64.load (i32.add (local.get $x) (local.get $o))))
                 (f64.store (i32.add (local.get $next) (local.get $o))
-                  (f64.add (local.get $xk) (f64.mul (local.get $theta) (f64.sub (f64.load (local.get $k)) (local.get $xk)))))
-                (local.set $o (i32.add (local.get $o) (i32.const 8)))
-                (local.set $k (i32.add (local.get $k) (i32.const 8)))
-                (br $toward)))))
+                  (f64.add (local.get $xk) (f64.mul (local.get $theta) (f64.sub (f64.load (local.get $k)) (local.get $xk)))))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
     (f64.store (local.get $sums) (local.get $spread))
