@@ -3,7 +3,7 @@
  * state in small arrays, and the round's own numbers. Phases read and write it; nothing else does.
  */
 import { createArena, runArenaBytes } from './arena.ts';
-import { KERNEL_BYTES_EXTRA, KERNEL_FROM, kernelMemory, type Kernel } from './kernel/kernel.ts';
+import { KERNEL_FROM, kernelArenaBytes, kernelMemory, type Kernel } from './kernel/kernel.ts';
 import { countStakeholders } from './scenario-schema.ts';
 import { readConditions, type Conditions } from './conditions.ts';
 import { createPopulation, ROLE_BIT, type Population } from './population.ts';
@@ -144,8 +144,9 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
   const rng = options.rng;
   const stakeholders = countStakeholders(scenario.stakeholders);
   const bytes = runArenaBytes(stakeholders, scenario.issues.length, scenario.constituencies.length);
-  const memory = (options.kernel ?? stakeholders >= KERNEL_FROM) ? kernelMemory(bytes + KERNEL_BYTES_EXTRA) : null;
-  const arena = createArena(memory ? bytes + KERNEL_BYTES_EXTRA : bytes, memory?.buffer);
+  const kernelBytes = bytes + kernelArenaBytes(stakeholders, scenario.constituencies.length);
+  const memory = (options.kernel ?? stakeholders >= KERNEL_FROM) ? kernelMemory(kernelBytes) : null;
+  const arena = createArena(memory ? kernelBytes : bytes, memory?.buffer);
   const pop = createPopulation(scenario, rng, arena);
   const copy = (from: Float64Array) => {
     const to = arena.f64(from.length);
@@ -235,14 +236,16 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     kernel: null,
   };
   if (memory) {
-    const memo = arena.f64(3 * 4096);
-    const sums = arena.f64(8);
+    const own = { memo: arena.f64(3 * 4096), sums: arena.f64(8), subsidy: arena.f64(c), draws: arena.f64(n), note: arena.u8(n) };
+    own.subsidy.set(cond.subsidy);
     // The kernel reads the arrays in place: all of them must have found room in its memory.
-    const { ideal, salience, power, concession, openness, constituency } = pop;
-    const arrays = [ideal, salience, power, concession, openness, constituency, memo, sums];
-    const own = [state.position, state.nextPosition, state.present, state.stance, state.distance, state.felt, state.horizonFelt];
-    const more = [state.floor, state.aspiration, state.weight, state.decides, state.implementer, state.organized, state.scratch, state.proposal];
-    if ([...arrays, ...own, ...more].every((a) => a.buffer === memory.buffer)) state.kernel = memory.bind(memo, sums);
+    const { ideal, salience, power, concession, openness, constituency, cost, absence } = pop;
+    const shared = [ideal, salience, power, concession, openness, constituency, cost, absence, ...Object.values(own)];
+    const { position, nextPosition, present, stance, distance, felt, horizonFelt, floor, aspiration, weight, decides, implementer } = state;
+    const run = [position, nextPosition, present, stance, distance, felt, horizonFelt, floor, aspiration, weight, decides, implementer];
+    const more = [state.organized, state.scratch, state.proposal, state.involved, state.dropped, state.resources, state.broke, state.joined];
+    const rest = [state.presentCount, state.nextChair, state.affected];
+    if ([...shared, ...run, ...more, ...rest].every((a) => a.buffer === memory.buffer)) state.kernel = memory.bind(own);
   }
   return state;
 }

@@ -14,18 +14,32 @@ import { KERNEL_BYTES } from './kernel-bytes.ts';
 /** Populations from this size on use the kernel; below it, setting one up costs more than it saves. */
 export const KERNEL_FROM = 1000;
 
-/** Room the kernel needs in the arena beyond the run's arrays: its memo and its sums. */
-export const KERNEL_BYTES_EXTRA = (3 * 4096 + 8) * 8;
+/**
+ * Room the kernel needs in the arena beyond the run's arrays, for n stakeholders and c
+ * constituencies: its memo, its sums, the subsidies, a round's draws and the minutes' notes.
+ */
+export function kernelArenaBytes(n: number, c: number): number {
+  return (3 * 4096 + 8 + c + n) * 8 + n + 64;
+}
 
-export interface Kernel {
-  /** The buffer every array handed to the kernel must be a view of. */
-  buffer: ArrayBuffer;
+/** The kernel's own arrays, in the run's arena. */
+export interface KernelArrays {
   /** A memo of time shares: 4,096 slots of [r, β, share], NaN when empty. */
   memo: Float64Array;
-  /** Where `evaluate` leaves its eight sums (evaluation.ts reads them in the same order). */
+  /** Where the passes leave their sums (evaluation.ts and attendance.ts read them in order). */
   sums: Float64Array;
+  /** The convenor's subsidy per constituency. */
+  subsidy: Float64Array;
+  /** This round's draws from the run's stream, for attendance, in stakeholder order. */
+  draws: Float64Array;
+  /** What attendance leaves for the minutes, per stakeholder (see kernel.wat). */
+  note: Uint8Array;
+}
+
+export interface Kernel extends KernelArrays {
   evaluate(...args: number[]): void;
-  voiceSums(...args: number[]): number;
+  countDraws(...args: number[]): number;
+  attend(...args: number[]): void;
 }
 
 /** The little of the WebAssembly API the core uses (the ECMAScript library does not declare it). */
@@ -52,7 +66,7 @@ function compiledKernel(): object | null {
  * A WebAssembly memory of at least `bytes` for a run's arena, and a way to bind the kernel to it
  * once the arrays are in place; null when WebAssembly is unavailable or the memory cannot be had.
  */
-export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(memo: Float64Array, sums: Float64Array): Kernel } | null {
+export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(arrays: KernelArrays): Kernel } | null {
   const module = compiledKernel();
   const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
   if (!module || !api) return null;
@@ -65,15 +79,14 @@ export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(memo: F
   }
   return {
     buffer: memory.buffer,
-    bind(memo, sums) {
-      memo.fill(NaN);
+    bind(arrays) {
+      arrays.memo.fill(NaN);
       const { exports } = new api.Instance(module, { env: { memory, timeShare: (r: number, beta: number) => timeShare(r, beta) } });
       return {
-        buffer: memory.buffer,
-        memo,
-        sums,
+        ...arrays,
         evaluate: exports.evaluate as Kernel['evaluate'],
-        voiceSums: exports.voiceSums as Kernel['voiceSums'],
+        countDraws: exports.countDraws as Kernel['countDraws'],
+        attend: exports.attend as Kernel['attend'],
       };
     },
   };

@@ -10,6 +10,7 @@
  * over the stakeholders instead of two. `draftFromVoices` then drafts from these sums.
  */
 import { FRAGMENTED_VOICE, ROUNDS_IN_A_ROW } from '../conditions.ts';
+import type { Kernel } from '../kernel/kernel.ts';
 import type { RunState } from '../run-state.ts';
 
 export function attend(s: RunState): void {
@@ -21,15 +22,10 @@ export function attend(s: RunState): void {
   for (let c = 0; c < presentCount.length; c++) presentCount[c] = 0;
   // Drafting's voice-weighted sum of stated positions (the opening round drafts from ideals instead).
   const summing = s.t > 0;
-  // The kernel sums after the pass instead, in the same order (kernel/kernel.ts).
-  const kernel = s.kernel;
-  passOverStakeholders(s, summing && !kernel);
-  s.presentWeight = passTotals[PRESENT_WEIGHT];
-  s.presentAffected = passTotals[PRESENT_AFFECTED];
-  const { pop } = s;
-  s.voices = summing && kernel
-    ? kernel.voiceSums(pop.n, pop.d, s.present.byteOffset, pop.constituency.byteOffset, s.organized.byteOffset, pop.power.byteOffset, s.position.byteOffset, s.scratch.byteOffset, FRAGMENTED_VOICE)
-    : passTotals[VOICES];
+  const totals = s.kernel ? passInKernel(s, s.kernel, summing) : passOverStakeholders(s, summing);
+  s.presentWeight = totals[PRESENT_WEIGHT];
+  s.presentAffected = totals[PRESENT_AFFECTED];
+  s.voices = totals[VOICES];
   electChairs(s);
 }
 
@@ -42,7 +38,7 @@ const [PRESENT_WEIGHT, PRESENT_AFFECTED, VOICES] = [0, 1, 2];
  * its loop while it runs, and a store into the state after the loop, never reached before, made
  * that code give up at the end of every round.
  */
-function passOverStakeholders(s: RunState, summingHere: boolean): void {
+function passOverStakeholders(s: RunState, summing: boolean): Float64Array {
   const { pop, cond, record, t } = s;
   const { n, constituency, cost, absence, power } = pop;
   const { present, involved, dropped, resources, broke, joined, weight, affected, presentCount, organized } = s;
@@ -75,7 +71,7 @@ function passOverStakeholders(s: RunState, summingHere: boolean): void {
       presentWeight += weight[i];
       presentAffected += affected[i];
       if (organized[c] && (chair[c] < 0 || power[i] > power[chair[c]])) chair[c] = i;
-      if (summingHere) {
+      if (summing) {
         // As drafting.ts sums them: in stakeholder order, each voice times its stated position.
         const voice = organized[c] ? power[i] : power[i] * FRAGMENTED_VOICE;
         voices += voice;
@@ -105,7 +101,46 @@ function passOverStakeholders(s: RunState, summingHere: boolean): void {
   passTotals[PRESENT_WEIGHT] = presentWeight;
   passTotals[PRESENT_AFFECTED] = presentAffected;
   passTotals[VOICES] = voices;
+  return passTotals;
 }
+
+/**
+ * The same pass in WebAssembly (kernel/kernel.wat). The stream's numbers are drawn first, as many
+ * as the pass will take and in the same order; the minutes' entries are then written from the
+ * notes it leaves, stakeholder by stakeholder as the pass above writes them.
+ */
+function passInKernel(s: RunState, kernel: Kernel, summing: boolean): Float64Array {
+  const { pop, record, t } = s;
+  const { n, d, constituency, cost, absence, power } = pop;
+  const { involved, dropped, resources } = s;
+  const { draws, note, subsidy } = kernel;
+  const count = kernel.countDraws(n, involved.byteOffset, dropped.byteOffset, constituency.byteOffset, resources.byteOffset, subsidy.byteOffset, cost.byteOffset, absence.byteOffset);
+  const uniform = s.rng.uniform;
+  for (let k = 0; k < count; k++) draws[k] = uniform();
+  kernel.attend(
+    n, d,
+    involved.byteOffset, dropped.byteOffset, constituency.byteOffset, resources.byteOffset,
+    subsidy.byteOffset, cost.byteOffset, absence.byteOffset, draws.byteOffset,
+    s.broke.byteOffset, s.present.byteOffset, s.joined.byteOffset, s.presentCount.byteOffset,
+    s.weight.byteOffset, s.affected.byteOffset, s.organized.byteOffset, s.nextChair.byteOffset, power.byteOffset,
+    summing ? 1 : 0, s.position.byteOffset, s.scratch.byteOffset, FRAGMENTED_VOICE,
+    ROUNDS_IN_A_ROW, note.byteOffset, kernel.sums.byteOffset,
+  );
+  if (record.enabled) {
+    for (let i = 0; i < n; i++) {
+      const what = note[i];
+      if (what === NOTE.joined) record.add({ round: t, type: 'joined', stakeholder: pop.id(i) });
+      else if (what >= NOTE.couldNotPay) {
+        record.add({ round: t, type: 'absent', stakeholder: pop.id(i), value: resources[i] });
+        if (what === NOTE.droppedOut) record.add({ round: t, type: 'dropped-out', stakeholder: pop.id(i) });
+      }
+    }
+  }
+  return kernel.sums;
+}
+
+/** The kernel's notes for the minutes (kernel.wat's attend). */
+const NOTE = { joined: 1, couldNotPay: 2, droppedOut: 3 } as const;
 
 /** A constituency that is not organized becomes organized at its round (MODEL.md 5.1). */
 function formCaucuses(s: RunState): void {
