@@ -217,6 +217,7 @@
     (local $i i32) (local $i8 i32) (local $c i32) (local $c4 i32) (local $r f64) (local $price f64) (local $chance f64)
     (local $presentWeight f64) (local $presentAffected f64) (local $voices f64) (local $voice f64)
     (local $held i32) (local $o i32) (local $k i32) (local $sumEnd i32) (local $times i32)
+    (local $v v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $last f64)
     (local.set $sumEnd (i32.add (local.get $sum) (i32.shl (local.get $d) (i32.const 3))))
     (local.set $k (local.get $sum))
     (block $zeroed
@@ -273,14 +274,30 @@
                     (then (local.set $voice (f64.mul (local.get $voice) (local.get $fragmented)))))
                   (local.set $voices (f64.add (local.get $voices) (local.get $voice)))
                   (local.set $o (i32.add (local.get $y) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
-                  (local.set $k (local.get $sum))
-                  (block $summed
-                    (loop $issue
-                      (br_if $summed (i32.ge_u (local.get $k) (local.get $sumEnd)))
-                      (f64.store (local.get $k) (f64.add (f64.load (local.get $k)) (f64.mul (local.get $voice) (f64.load (local.get $o)))))
-                      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-                      (local.set $k (i32.add (local.get $k) (i32.const 8)))
-                      (br $issue)))))
+                  (if (i32.le_u (local.get $d) (i32.const 8))
+                    (then
+                      ;; Up to eight issues the sums stay in registers, two issues to a register.
+                      (local.set $v (f64x2.splat (local.get $voice)))
+                      (if (i32.ge_u (local.get $d) (i32.const 2))
+                        (then (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load (local.get $o)))))))
+                      (if (i32.ge_u (local.get $d) (i32.const 4))
+                        (then (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $o)))))))
+                      (if (i32.ge_u (local.get $d) (i32.const 6))
+                        (then (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $o)))))))
+                      (if (i32.eq (local.get $d) (i32.const 8))
+                        (then (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $o)))))))
+                      (if (i32.and (local.get $d) (i32.const 1))
+                        (then (local.set $last (f64.add (local.get $last) (f64.mul (local.get $voice)
+                          (f64.load (i32.add (local.get $o) (i32.shl (i32.sub (local.get $d) (i32.const 1)) (i32.const 3))))))))))
+                    (else
+                      (local.set $k (local.get $sum))
+                      (block $summed
+                        (loop $issue
+                          (br_if $summed (i32.ge_u (local.get $k) (local.get $sumEnd)))
+                          (f64.store (local.get $k) (f64.add (f64.load (local.get $k)) (f64.mul (local.get $voice) (f64.load (local.get $o)))))
+                          (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                          (local.set $k (i32.add (local.get $k) (i32.const 8)))
+                          (br $issue)))))))
               (if (i32.eqz (i32.load8_u (i32.add (local.get $joined) (local.get $i))))
                 (then
                   (i32.store8 (i32.add (local.get $joined) (local.get $i)) (i32.const 1))
@@ -296,6 +313,14 @@
                   (i32.store8 (i32.add (local.get $note) (local.get $i)) (i32.const 3)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
+    (if (i32.le_u (local.get $d) (i32.const 8))
+      (then
+        (if (i32.ge_u (local.get $d) (i32.const 2)) (then (v128.store (local.get $sum) (local.get $s0))))
+        (if (i32.ge_u (local.get $d) (i32.const 4)) (then (v128.store offset=16 (local.get $sum) (local.get $s1))))
+        (if (i32.ge_u (local.get $d) (i32.const 6)) (then (v128.store offset=32 (local.get $sum) (local.get $s2))))
+        (if (i32.eq (local.get $d) (i32.const 8)) (then (v128.store offset=48 (local.get $sum) (local.get $s3))))
+        (if (i32.and (local.get $d) (i32.const 1))
+          (then (f64.store (i32.sub (local.get $sumEnd) (i32.const 8)) (local.get $last))))))
     (f64.store (local.get $totals) (local.get $presentWeight))
     (f64.store offset=8 (local.get $totals) (local.get $presentAffected))
     (f64.store offset=16 (local.get $totals) (local.get $voices)))
