@@ -18,5 +18,8 @@ export function growAgenda(s: RunState): void {
     }
   }
   const step = 1 / (1 + cond.focusLoss * (s.openItems - 1));
-  for (let i = 0; i < pop.n; i++) if (s.present[i]) s.felt[i] += step;
+  // Without a branch: adding step × 0 leaves an absent stakeholder's felt time exactly as it was.
+  const { present, felt } = s;
+  const n = pop.n;
+  for (let i = 0; i < n; i++) felt[i] += step * present[i];
 }
