@@ -164,7 +164,8 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
   };
   const involved = holding(ROLE_BIT.involved);
 
-  const weight = cond.byHead ? arena.f64(n).fill(1) : copy(pop.power);
+  // Weighted by power, the weights are the powers themselves: one array, read once per stakeholder.
+  const weight = cond.byHead ? arena.f64(n).fill(1) : pop.power;
   const floor = arena.f64(n);
   const horizonFelt = arena.f64(n);
   for (let i = 0; i < n; i++) {

@@ -39,7 +39,13 @@ export interface KernelArrays {
 export interface Kernel extends KernelArrays {
   evaluate(...args: number[]): void;
   countDraws(...args: number[]): number;
-  attend(...args: number[]): void;
+  attend(...args: number[]): number;
+  /**
+   * How many draws the attendance of round `drawsRound` takes, as `attend` left it for the next
+   * round (only attendance changes what that count depends on); -1 before the first.
+   */
+  drawsRound: number;
+  drawsCount: number;
 }
 
 /** The little of the WebAssembly API the core uses (the ECMAScript library does not declare it). */
@@ -84,6 +90,8 @@ export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(arrays:
       const { exports } = new api.Instance(module, { env: { memory, timeShare: (r: number, beta: number) => timeShare(r, beta) } });
       return {
         ...arrays,
+        drawsRound: -1,
+        drawsCount: 0,
         evaluate: exports.evaluate as Kernel['evaluate'],
         countDraws: exports.countDraws as Kernel['countDraws'],
         attend: exports.attend as Kernel['attend'],

@@ -205,7 +205,7 @@
   ;; member of highest power, lowest index on ties) and, when $summing, drafting's sums as
   ;; drafting.ts's sumVoices makes them. What the minutes need is left in $note: 1 joined, 2 could not pay,
   ;; 3 could not pay and dropped out, 0 nothing. Present weight, present affected and voices go to
-  ;; $totals.
+  ;; $totals. Returns how many draws the next round will take (countDraws of the state it leaves).
   (func (export "attend")
     (param $n i32) (param $d i32)
     (param $involved i32) (param $dropped i32) (param $constituency i32) (param $resources i32)
@@ -213,8 +213,8 @@
     (param $broke i32) (param $present i32) (param $joined i32) (param $presentCount i32)
     (param $weight i32) (param $affected i32) (param $organized i32) (param $chair i32) (param $power i32)
     (param $summing i32) (param $y i32) (param $sum i32) (param $fragmented f64)
-    (param $roundsInARow i32) (param $note i32) (param $totals i32)
-    (local $i i32) (local $i8 i32) (local $c i32) (local $c4 i32) (local $r f64) (local $price f64) (local $chance f64)
+    (param $roundsInARow i32) (param $note i32) (param $totals i32) (result i32)
+    (local $count i32) (local $i i32) (local $i8 i32) (local $c i32) (local $c4 i32) (local $r f64) (local $price f64) (local $chance f64)
     (local $presentWeight f64) (local $presentAffected f64) (local $voices f64) (local $voice f64)
     (local $held i32) (local $o i32) (local $k i32) (local $sumEnd i32) (local $times i32)
     (local $v v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $last f64)
@@ -240,6 +240,7 @@
           (local.set $r (f64.add (f64.load (i32.add (local.get $resources) (local.get $i8)))
             (f64.load (i32.add (local.get $subsidy) (i32.shl (local.get $c) (i32.const 3))))))
           (local.set $price (f64.load (i32.add (local.get $cost) (local.get $i8))))
+          (block $settled
           (if (f64.ge (local.get $r) (local.get $price))
             (then
               (i32.store (i32.add (local.get $broke) (i32.shl (local.get $i) (i32.const 2))) (i32.const 0))
@@ -251,7 +252,7 @@
                   (if (local.get $held)
                     (then
                       (f64.store (i32.add (local.get $resources) (local.get $i8)) (local.get $r))
-                      (br $next)))))
+                      (br $settled)))))
               (f64.store (i32.add (local.get $resources) (local.get $i8)) (f64.sub (local.get $r) (local.get $price)))
               (i32.store8 (i32.add (local.get $present) (local.get $i)) (i32.const 1))
               (i32.store (i32.add (local.get $presentCount) (local.get $c4))
@@ -310,7 +311,16 @@
               (if (i32.ge_s (local.get $times) (local.get $roundsInARow))
                 (then
                   (i32.store8 (i32.add (local.get $dropped) (local.get $i)) (i32.const 1))
-                  (i32.store8 (i32.add (local.get $note) (local.get $i)) (i32.const 3)))))))
+                  (i32.store8 (i32.add (local.get $note) (local.get $i)) (i32.const 3))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $each))))))
+          ;; Still in the process: will it draw next round? (As countDraws asks, of the new state.)
+          (if (i32.and
+                (f64.ge (f64.add (f64.load (i32.add (local.get $resources) (local.get $i8)))
+                  (f64.load (i32.add (local.get $subsidy) (i32.shl (local.get $c) (i32.const 3)))))
+                  (local.get $price))
+                (f64.gt (f64.load (i32.add (local.get $absence) (local.get $i8))) (f64.const 0)))
+            (then (local.set $count (i32.add (local.get $count) (i32.const 1))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
     (if (i32.le_u (local.get $d) (i32.const 8))
@@ -323,5 +333,6 @@
           (then (f64.store (i32.sub (local.get $sumEnd) (i32.const 8)) (local.get $last))))))
     (f64.store (local.get $totals) (local.get $presentWeight))
     (f64.store offset=8 (local.get $totals) (local.get $presentAffected))
-    (f64.store offset=16 (local.get $totals) (local.get $voices)))
+    (f64.store offset=16 (local.get $totals) (local.get $voices))
+    (local.get $count))
 )

@@ -106,18 +106,22 @@ function passOverStakeholders(s: RunState, summing: boolean): Float64Array {
 
 /**
  * The same pass in WebAssembly (kernel/kernel.wat). The stream's numbers are drawn first, as many
- * as the pass will take and in the same order; the minutes' entries are then written from the
- * notes it leaves, stakeholder by stakeholder as the pass above writes them.
+ * as the pass will take (counted by the previous round's pass) and in the same order; the minutes'
+ * entries are then written from the notes it leaves, stakeholder by stakeholder as the pass above
+ * writes them.
  */
 function passInKernel(s: RunState, kernel: Kernel, summing: boolean): Float64Array {
   const { pop, record, t } = s;
   const { n, d, constituency, cost, absence, power } = pop;
   const { involved, dropped, resources } = s;
   const { draws, note, subsidy } = kernel;
-  const count = kernel.countDraws(n, involved.byteOffset, dropped.byteOffset, constituency.byteOffset, resources.byteOffset, subsidy.byteOffset, cost.byteOffset, absence.byteOffset);
+  const count = kernel.drawsRound === t
+    ? kernel.drawsCount
+    : kernel.countDraws(n, involved.byteOffset, dropped.byteOffset, constituency.byteOffset, resources.byteOffset, subsidy.byteOffset, cost.byteOffset, absence.byteOffset);
   const uniform = s.rng.uniform;
   for (let k = 0; k < count; k++) draws[k] = uniform();
-  kernel.attend(
+  kernel.drawsRound = t + 1;
+  kernel.drawsCount = kernel.attend(
     n, d,
     involved.byteOffset, dropped.byteOffset, constituency.byteOffset, resources.byteOffset,
     subsidy.byteOffset, cost.byteOffset, absence.byteOffset, draws.byteOffset,
