@@ -1,8 +1,11 @@
 /**
- * The one random stream of a run (MODEL.md section 9). seedrandom's `xor4096` gives the same
- * sequence in Node, a browser page and a worker, and is fast enough for the hot loops
- * (about 270 million numbers per second here). Everything random in a run is drawn from the
- * stream returned here, in a fixed order; nothing calls Math.random.
+ * The one random stream of a run (MODEL.md section 9): Brent's xor4096 as seedrandom has it, which
+ * gives the same sequence in Node, a browser page and a worker. seedrandom seeds the generator;
+ * its 4,096 bits of state are then kept here in an Int32Array and stepped by the same arithmetic,
+ * so that the WebAssembly kernel can take its draws from the same state in place (kernel.wat's
+ * attendance, via `moveTo`). test/sim/rng.test.ts holds the sequence to seedrandom's own, number
+ * for number. Everything random in a run is drawn from this stream, in a fixed order; nothing
+ * calls Math.random.
  */
 import seedrandom from 'seedrandom';
 
@@ -13,14 +16,45 @@ export interface Rng {
   uniform(): number;
   /** A standard normal draw (Box–Muller; the second value of each pair is kept for the next call). */
   normal(): number;
+  /**
+   * Moves the generator's state into `to` (STATE_WORDS words: the 128 words of X, then i, then
+   * w) and goes on from there; whoever else steps that state in between is part of the stream.
+   */
+  moveTo(to: Int32Array): void;
 }
 
+/** Words of xor4096's state: X[0..127], i, w. */
+export const STATE_WORDS = 130;
+const I = 128;
+const W = 129;
+
 export function createRng(seed: number): Rng {
-  const next = seedrandom.xor4096(String(seed));
+  const seeded = seedrandom.xor4096(String(seed), { state: true }).state() as { X: number[]; i: number; w: number };
+  let state: Int32Array = new Int32Array(STATE_WORDS);
+  state.set(seeded.X);
+  state[I] = seeded.i;
+  state[W] = seeded.w;
   let spare = 0;
   let hasSpare = false;
+  /** xor4096's step, as seedrandom writes it, then its (v >>> 0) / 2^32. */
+  const next = (): number => {
+    const X = state;
+    const w = (X[W] + 0x61c88647) | 0;
+    X[W] = w;
+    let i = X[I];
+    let v = X[(i + 34) & 127];
+    i = (i + 1) & 127;
+    let t = X[i];
+    v ^= v << 13;
+    t ^= t << 17;
+    v ^= v >>> 15;
+    t ^= t >>> 12;
+    v = X[i] = v ^ t;
+    X[I] = i;
+    return ((v + (w ^ (w >>> 16))) >>> 0) / 0x100000000;
+  };
   return {
-    uniform: () => next(),
+    uniform: next,
     normal() {
       if (hasSpare) {
         hasSpare = false;
@@ -32,6 +66,10 @@ export function createRng(seed: number): Rng {
       spare = radius * Math.sin(angle);
       hasSpare = true;
       return radius * Math.cos(angle);
+    },
+    moveTo(to) {
+      to.set(state);
+      state = to;
     },
   };
 }

@@ -8,7 +8,7 @@ import { countStakeholders } from './scenario-schema.ts';
 import { readConditions, type Conditions } from './conditions.ts';
 import { createPopulation, ROLE_BIT, type Population } from './population.ts';
 import { createRecord, type Record } from './record.ts';
-import type { Rng } from './rng.ts';
+import { STATE_WORDS, type Rng } from './rng.ts';
 import { MEASURES, type End, type Series } from './result.ts';
 import type { Scenario } from './scenario-schema.ts';
 
@@ -237,7 +237,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     kernel: null,
   };
   if (memory) {
-    const own = { memo: arena.f64(3 * 4096), sums: arena.f64(8), subsidy: arena.f64(c), draws: arena.f64(n), note: arena.u8(n) };
+    const own = { memo: arena.f64(3 * 4096), sums: arena.f64(8), subsidy: arena.f64(c), rng: arena.i32(STATE_WORDS), note: arena.u8(n) };
     own.subsidy.set(cond.subsidy);
     // The kernel reads the arrays in place: all of them must have found room in its memory.
     const { ideal, salience, power, concession, openness, constituency, cost, absence } = pop;
@@ -246,7 +246,10 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     const run = [position, nextPosition, present, stance, distance, felt, horizonFelt, floor, aspiration, weight, decides, implementer];
     const more = [state.organized, state.scratch, state.proposal, state.involved, state.dropped, state.resources, state.broke, state.joined];
     const rest = [state.presentCount, state.nextChair, state.affected];
-    if ([...shared, ...run, ...more, ...rest].every((a) => a.buffer === memory.buffer)) state.kernel = memory.bind(own);
+    if ([...shared, ...run, ...more, ...rest].every((a) => a.buffer === memory.buffer)) {
+      state.kernel = memory.bind(own);
+      rng.moveTo(own.rng);
+    }
   }
   return state;
 }

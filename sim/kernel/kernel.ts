@@ -9,6 +9,7 @@
  * WebAssembly memory of fixed size (never grown, so no array is ever detached).
  */
 import { timeShare } from '../phases/time-share.ts';
+import { STATE_WORDS } from '../rng.ts';
 import { KERNEL_BYTES } from './kernel-bytes.ts';
 
 /** Populations from this size on use the kernel; below it, setting one up costs more than it saves. */
@@ -16,10 +17,11 @@ export const KERNEL_FROM = 1000;
 
 /**
  * Room the kernel needs in the arena beyond the run's arrays, for n stakeholders and c
- * constituencies: its memo, its sums, the subsidies, a round's draws and the minutes' notes.
+ * constituencies: its memo, its sums, the subsidies, the random stream's state and the minutes'
+ * notes.
  */
 export function kernelArenaBytes(n: number, c: number): number {
-  return (3 * 4096 + 8 + c + n) * 8 + n + 64;
+  return (3 * 4096 + 8 + c) * 8 + STATE_WORDS * 4 + n + 64;
 }
 
 /** The kernel's own arrays, in the run's arena. */
@@ -30,22 +32,15 @@ export interface KernelArrays {
   sums: Float64Array;
   /** The convenor's subsidy per constituency. */
   subsidy: Float64Array;
-  /** This round's draws from the run's stream, for attendance, in stakeholder order. */
-  draws: Float64Array;
+  /** The run's random stream, moved here so that attendance draws from it in place (rng.ts). */
+  rng: Int32Array;
   /** What attendance leaves for the minutes, per stakeholder (see kernel.wat). */
   note: Uint8Array;
 }
 
 export interface Kernel extends KernelArrays {
   evaluate(...args: number[]): void;
-  countDraws(...args: number[]): number;
-  attend(...args: number[]): number;
-  /**
-   * How many draws the attendance of round `drawsRound` takes, as `attend` left it for the next
-   * round (only attendance changes what that count depends on); -1 before the first.
-   */
-  drawsRound: number;
-  drawsCount: number;
+  attend(...args: number[]): void;
 }
 
 /** The little of the WebAssembly API the core uses (the ECMAScript library does not declare it). */
@@ -90,10 +85,7 @@ export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(arrays:
       const { exports } = new api.Instance(module, { env: { memory, timeShare: (r: number, beta: number) => timeShare(r, beta) } });
       return {
         ...arrays,
-        drawsRound: -1,
-        drawsCount: 0,
         evaluate: exports.evaluate as Kernel['evaluate'],
-        countDraws: exports.countDraws as Kernel['countDraws'],
         attend: exports.attend as Kernel['attend'],
       };
     },

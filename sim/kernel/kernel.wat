@@ -1,7 +1,7 @@
 ;; The hot loops of a round over many stakeholders, in WebAssembly (see kernel.ts). Each does
 ;; exactly what its TypeScript twin does, operation for operation and in the same order, so the
 ;; results are the same bit for bit: evaluate = evaluation.ts's pass over the stakeholders,
-;; countDraws and attend = attendance.ts's pass with the drafting sums it adds up. Pointers are byte offsets into the run's
+;; attend = attendance.ts's pass with the drafting sums it adds up. Pointers are byte offsets into the run's
 ;; memory, where the run keeps its typed arrays (arena.ts). Assembled by scripts/build-kernel.mjs.
 (module
   (import "env" "memory" (memory 1))
@@ -175,48 +175,44 @@
     (f64.store offset=48 (local.get $sums) (f64.convert_i32_u (local.get $anyObjection)))
     (f64.store offset=56 (local.get $sums) (f64.convert_i32_u (local.get $implementerObjects))))
 
-  ;; How many stakeholders attendance will draw for this round: those still in the process that
-  ;; can pay and may be absent by chance. The caller draws that many numbers from the run's stream,
-  ;; in order, for `attend`.
-  (func (export "countDraws")
-    (param $n i32) (param $involved i32) (param $dropped i32) (param $constituency i32)
-    (param $resources i32) (param $subsidy i32) (param $cost i32) (param $absence i32) (result i32)
-    (local $i i32) (local $i8 i32) (local $count i32)
-    (block $done
-      (loop $each
-        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $i8 (i32.shl (local.get $i) (i32.const 3)))
-        (if (i32.and
-              (i32.and (i32.ne (i32.load8_u (i32.add (local.get $involved) (local.get $i))) (i32.const 0))
-                       (i32.eqz (i32.load8_u (i32.add (local.get $dropped) (local.get $i)))))
-              (i32.and
-                (f64.ge
-                  (f64.add (f64.load (i32.add (local.get $resources) (local.get $i8)))
-                    (f64.load (i32.add (local.get $subsidy) (i32.shl (i32.load (i32.add (local.get $constituency) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3)))))
-                  (f64.load (i32.add (local.get $cost) (local.get $i8))))
-                (f64.gt (f64.load (i32.add (local.get $absence) (local.get $i8))) (f64.const 0))))
-          (then (local.set $count (i32.add (local.get $count) (i32.const 1)))))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $each)))
-    (local.get $count))
+;; A uniform draw in [0, 1) from the run's stream: xor4096's step on the state at $s (X[0..127],
+  ;; then i, then w), exactly as rng.ts takes it.
+  (func $uniform (param $s i32) (result f64)
+    (local $w i32) (local $i i32) (local $v i32) (local $t i32)
+    (local.set $w (i32.add (i32.load offset=516 (local.get $s)) (i32.const 0x61c88647)))
+    (i32.store offset=516 (local.get $s) (local.get $w))
+    (local.set $i (i32.load offset=512 (local.get $s)))
+    (local.set $v (i32.load (i32.add (local.get $s) (i32.shl (i32.and (i32.add (local.get $i) (i32.const 34)) (i32.const 127)) (i32.const 2)))))
+    (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (i32.const 127)))
+    (local.set $t (i32.load (i32.add (local.get $s) (i32.shl (local.get $i) (i32.const 2)))))
+    (local.set $v (i32.xor (local.get $v) (i32.shl (local.get $v) (i32.const 13))))
+    (local.set $t (i32.xor (local.get $t) (i32.shl (local.get $t) (i32.const 17))))
+    (local.set $v (i32.xor (local.get $v) (i32.shr_u (local.get $v) (i32.const 15))))
+    (local.set $t (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 12))))
+    (local.set $v (i32.xor (local.get $v) (local.get $t)))
+    (i32.store (i32.add (local.get $s) (i32.shl (local.get $i) (i32.const 2))) (local.get $v))
+    (i32.store offset=512 (local.get $s) (local.get $i))
+    (f64.div
+      (f64.convert_i32_u (i32.add (local.get $v) (i32.xor (local.get $w) (i32.shr_u (local.get $w) (i32.const 16)))))
+      (f64.const 4294967296)))
 
   ;; Phase 1, attendance, for stakeholders 0..n-1, as attendance.ts's pass: subsidy, cost, absence by
-  ;; chance (taking the next of the numbers drawn at $draws), presence, caucus chairs (the present
+  ;; chance (drawing from the run's stream, whose state is at $rng), presence, caucus chairs (the present
   ;; member of highest power, lowest index on ties) and, when $summing, drafting's sums as
   ;; drafting.ts's sumVoices makes them. What the minutes need is left in $note: 1 joined, 2 could not pay,
   ;; 3 could not pay and dropped out, 0 nothing. Present weight, present affected and voices go to
-  ;; $totals. Returns how many draws the next round will take (countDraws of the state it leaves).
+  ;; $totals.
   (func (export "attend")
     (param $n i32) (param $d i32)
     (param $involved i32) (param $dropped i32) (param $constituency i32) (param $resources i32)
-    (param $subsidy i32) (param $cost i32) (param $absence i32) (param $draws i32)
+    (param $subsidy i32) (param $cost i32) (param $absence i32) (param $rng i32)
     (param $broke i32) (param $present i32) (param $joined i32) (param $presentCount i32)
     (param $weight i32) (param $affected i32) (param $organized i32) (param $chair i32) (param $power i32)
     (param $summing i32) (param $y i32) (param $sum i32) (param $fragmented f64)
-    (param $roundsInARow i32) (param $note i32) (param $totals i32) (result i32)
-    (local $count i32) (local $i i32) (local $i8 i32) (local $c i32) (local $c4 i32) (local $r f64) (local $price f64) (local $chance f64)
+    (param $roundsInARow i32) (param $note i32) (param $totals i32)
+    (local $i i32) (local $i8 i32) (local $c i32) (local $c4 i32) (local $r f64) (local $price f64) (local $chance f64)
     (local $presentWeight f64) (local $presentAffected f64) (local $voices f64) (local $voice f64)
-    (local $held i32) (local $o i32) (local $k i32) (local $sumEnd i32) (local $times i32)
+    (local $o i32) (local $k i32) (local $sumEnd i32) (local $times i32)
     (local $v v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $last f64)
     (local.set $sumEnd (i32.add (local.get $sum) (i32.shl (local.get $d) (i32.const 3))))
     (local.set $k (local.get $sum))
@@ -240,19 +236,16 @@
           (local.set $r (f64.add (f64.load (i32.add (local.get $resources) (local.get $i8)))
             (f64.load (i32.add (local.get $subsidy) (i32.shl (local.get $c) (i32.const 3))))))
           (local.set $price (f64.load (i32.add (local.get $cost) (local.get $i8))))
-          (block $settled
           (if (f64.ge (local.get $r) (local.get $price))
             (then
               (i32.store (i32.add (local.get $broke) (i32.shl (local.get $i) (i32.const 2))) (i32.const 0))
               (local.set $chance (f64.load (i32.add (local.get $absence) (local.get $i8))))
               (if (f64.gt (local.get $chance) (f64.const 0))
                 (then
-                  (local.set $held (f64.lt (f64.load (local.get $draws)) (local.get $chance)))
-                  (local.set $draws (i32.add (local.get $draws) (i32.const 8)))
-                  (if (local.get $held)
+                  (if (f64.lt (call $uniform (local.get $rng)) (local.get $chance))
                     (then
                       (f64.store (i32.add (local.get $resources) (local.get $i8)) (local.get $r))
-                      (br $settled)))))
+                      (br $next)))))
               (f64.store (i32.add (local.get $resources) (local.get $i8)) (f64.sub (local.get $r) (local.get $price)))
               (i32.store8 (i32.add (local.get $present) (local.get $i)) (i32.const 1))
               (i32.store (i32.add (local.get $presentCount) (local.get $c4))
@@ -311,16 +304,7 @@
               (if (i32.ge_s (local.get $times) (local.get $roundsInARow))
                 (then
                   (i32.store8 (i32.add (local.get $dropped) (local.get $i)) (i32.const 1))
-                  (i32.store8 (i32.add (local.get $note) (local.get $i)) (i32.const 3))
-                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
-                  (br $each))))))
-          ;; Still in the process: will it draw next round? (As countDraws asks, of the new state.)
-          (if (i32.and
-                (f64.ge (f64.add (f64.load (i32.add (local.get $resources) (local.get $i8)))
-                  (f64.load (i32.add (local.get $subsidy) (i32.shl (local.get $c) (i32.const 3)))))
-                  (local.get $price))
-                (f64.gt (f64.load (i32.add (local.get $absence) (local.get $i8))) (f64.const 0)))
-            (then (local.set $count (i32.add (local.get $count) (i32.const 1))))))
+                  (i32.store8 (i32.add (local.get $note) (local.get $i)) (i32.const 3)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
     (if (i32.le_u (local.get $d) (i32.const 8))
@@ -333,6 +317,5 @@
           (then (f64.store (i32.sub (local.get $sumEnd) (i32.const 8)) (local.get $last))))))
     (f64.store (local.get $totals) (local.get $presentWeight))
     (f64.store offset=8 (local.get $totals) (local.get $presentAffected))
-    (f64.store offset=16 (local.get $totals) (local.get $voices))
-    (local.get $count))
+    (f64.store offset=16 (local.get $totals) (local.get $voices)))
 )

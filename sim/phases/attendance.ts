@@ -105,26 +105,19 @@ function passOverStakeholders(s: RunState, summing: boolean): Float64Array {
 }
 
 /**
- * The same pass in WebAssembly (kernel/kernel.wat). The stream's numbers are drawn first, as many
- * as the pass will take (counted by the previous round's pass) and in the same order; the minutes'
- * entries are then written from the notes it leaves, stakeholder by stakeholder as the pass above
- * writes them.
+ * The same pass in WebAssembly (kernel/kernel.wat), drawing from the run's stream in place (its
+ * state lives in the kernel's memory: rng.ts). The minutes' entries are then written from the
+ * notes it leaves, stakeholder by stakeholder as the pass above writes them.
  */
 function passInKernel(s: RunState, kernel: Kernel, summing: boolean): Float64Array {
   const { pop, record, t } = s;
   const { n, d, constituency, cost, absence, power } = pop;
   const { involved, dropped, resources } = s;
-  const { draws, note, subsidy } = kernel;
-  const count = kernel.drawsRound === t
-    ? kernel.drawsCount
-    : kernel.countDraws(n, involved.byteOffset, dropped.byteOffset, constituency.byteOffset, resources.byteOffset, subsidy.byteOffset, cost.byteOffset, absence.byteOffset);
-  const uniform = s.rng.uniform;
-  for (let k = 0; k < count; k++) draws[k] = uniform();
-  kernel.drawsRound = t + 1;
-  kernel.drawsCount = kernel.attend(
+  const { note, subsidy } = kernel;
+  kernel.attend(
     n, d,
     involved.byteOffset, dropped.byteOffset, constituency.byteOffset, resources.byteOffset,
-    subsidy.byteOffset, cost.byteOffset, absence.byteOffset, draws.byteOffset,
+    subsidy.byteOffset, cost.byteOffset, absence.byteOffset, kernel.rng.byteOffset,
     s.broke.byteOffset, s.present.byteOffset, s.joined.byteOffset, s.presentCount.byteOffset,
     s.weight.byteOffset, s.affected.byteOffset, s.organized.byteOffset, s.nextChair.byteOffset, power.byteOffset,
     summing ? 1 : 0, s.position.byteOffset, s.scratch.byteOffset, FRAGMENTED_VOICE,
