@@ -61,19 +61,36 @@
         (local.set $toIdeal (f64.const 0))
         (local.set $toStated (f64.const 0))
         (local.set $k (local.get $p))
-        ;; Two issues at a time: their terms side by side, then added one after the other.
-        (block $paired
-          (loop $pair
-            (br_if $paired (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
-            (local.set $pv (v128.load (local.get $k)))
-            (local.set $wv (v128.load (i32.add (local.get $sal) (local.get $o))))
-            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load (i32.add (local.get $x) (local.get $o))) (local.get $pv)))))
+        ;; Two issues at a time: their terms side by side, then added one after the other; four
+        ;; issues a step while four remain.
+        (block $quads
+          (loop $quad
+            (br_if $quads (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end)))
+            (local.set $pv (v128.load offset=0 (local.get $k)))
+            (local.set $wv (v128.load offset=0 (i32.add (local.get $sal) (local.get $o))))
+            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load offset=0 (i32.add (local.get $x) (local.get $o))) (local.get $pv)))))
             (local.set $toIdeal (f64.add (f64.add (local.get $toIdeal) (f64x2.extract_lane 0 (local.get $tv))) (f64x2.extract_lane 1 (local.get $tv))))
-            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load (i32.add (local.get $y) (local.get $o))) (local.get $pv)))))
+            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load offset=0 (i32.add (local.get $y) (local.get $o))) (local.get $pv)))))
+            (local.set $toStated (f64.add (f64.add (local.get $toStated) (f64x2.extract_lane 0 (local.get $tv))) (f64x2.extract_lane 1 (local.get $tv))))
+            (local.set $pv (v128.load offset=16 (local.get $k)))
+            (local.set $wv (v128.load offset=16 (i32.add (local.get $sal) (local.get $o))))
+            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load offset=16 (i32.add (local.get $x) (local.get $o))) (local.get $pv)))))
+            (local.set $toIdeal (f64.add (f64.add (local.get $toIdeal) (f64x2.extract_lane 0 (local.get $tv))) (f64x2.extract_lane 1 (local.get $tv))))
+            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load offset=16 (i32.add (local.get $y) (local.get $o))) (local.get $pv)))))
+            (local.set $toStated (f64.add (f64.add (local.get $toStated) (f64x2.extract_lane 0 (local.get $tv))) (f64x2.extract_lane 1 (local.get $tv))))
+            (local.set $o (i32.add (local.get $o) (i32.const 32)))
+            (local.set $k (i32.add (local.get $k) (i32.const 32)))
+            (br $quad)))
+        (if (i32.le_u (i32.add (local.get $o) (i32.const 16)) (local.get $end))
+          (then
+            (local.set $pv (v128.load offset=0 (local.get $k)))
+            (local.set $wv (v128.load offset=0 (i32.add (local.get $sal) (local.get $o))))
+            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load offset=0 (i32.add (local.get $x) (local.get $o))) (local.get $pv)))))
+            (local.set $toIdeal (f64.add (f64.add (local.get $toIdeal) (f64x2.extract_lane 0 (local.get $tv))) (f64x2.extract_lane 1 (local.get $tv))))
+            (local.set $tv (f64x2.mul (local.get $wv) (f64x2.abs (f64x2.sub (v128.load offset=0 (i32.add (local.get $y) (local.get $o))) (local.get $pv)))))
             (local.set $toStated (f64.add (f64.add (local.get $toStated) (f64x2.extract_lane 0 (local.get $tv))) (f64x2.extract_lane 1 (local.get $tv))))
             (local.set $o (i32.add (local.get $o) (i32.const 16)))
-            (local.set $k (i32.add (local.get $k) (i32.const 16)))
-            (br $pair)))
+            (local.set $k (i32.add (local.get $k) (i32.const 16)))))
         (if (i32.lt_u (local.get $o) (local.get $end))
           (then
             (local.set $pk (f64.load (local.get $k)))
@@ -152,13 +169,23 @@
             (local.set $tv (f64x2.splat (local.get $theta)))
             (block $conceded
               (loop $toward
-                (br_if $conceded (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
-                (local.set $pv (v128.load (i32.add (local.get $x) (local.get $o))))
-                (v128.store (i32.add (local.get $next) (local.get $o))
-                  (f64x2.add (local.get $pv) (f64x2.mul (local.get $tv) (f64x2.sub (v128.load (local.get $k)) (local.get $pv)))))
-                (local.set $o (i32.add (local.get $o) (i32.const 16)))
-                (local.set $k (i32.add (local.get $k) (i32.const 16)))
+                (br_if $conceded (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end)))
+                (local.set $pv (v128.load offset=0 (i32.add (local.get $x) (local.get $o))))
+                (v128.store offset=0 (i32.add (local.get $next) (local.get $o))
+                  (f64x2.add (local.get $pv) (f64x2.mul (local.get $tv) (f64x2.sub (v128.load offset=0 (local.get $k)) (local.get $pv)))))
+                (local.set $pv (v128.load offset=16 (i32.add (local.get $x) (local.get $o))))
+                (v128.store offset=16 (i32.add (local.get $next) (local.get $o))
+                  (f64x2.add (local.get $pv) (f64x2.mul (local.get $tv) (f64x2.sub (v128.load offset=16 (local.get $k)) (local.get $pv)))))
+                (local.set $o (i32.add (local.get $o) (i32.const 32)))
+                (local.set $k (i32.add (local.get $k) (i32.const 32)))
                 (br $toward)))
+            (if (i32.le_u (i32.add (local.get $o) (i32.const 16)) (local.get $end))
+              (then
+                (local.set $pv (v128.load offset=0 (i32.add (local.get $x) (local.get $o))))
+                (v128.store offset=0 (i32.add (local.get $next) (local.get $o))
+                  (f64x2.add (local.get $pv) (f64x2.mul (local.get $tv) (f64x2.sub (v128.load offset=0 (local.get $k)) (local.get $pv)))))
+                (local.set $o (i32.add (local.get $o) (i32.const 16)))
+                (local.set $k (i32.add (local.get $k) (i32.const 16)))))
             (if (i32.lt_u (local.get $o) (local.get $end))
               (then
                 (local.set $xk (f64.load (i32.add (local.get $x) (local.get $o))))

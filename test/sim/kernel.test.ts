@@ -53,7 +53,7 @@ describe('the WebAssembly kernel', () => {
     }
   });
 
-  for (const d of [1, 3, 8]) {
+  for (const d of [1, 3, 6, 8, 10]) {
     it(`leaves a population of 2,000 over ${d} issue(s) in the same state after every round`, () => {
       for (const shapes of ['shared', 'each'] as const) {
         const scenario = populationScenario(2000, d, shapes);
