@@ -202,27 +202,6 @@
     (f64.store offset=48 (local.get $sums) (f64.convert_i32_u (local.get $anyObjection)))
     (f64.store offset=56 (local.get $sums) (f64.convert_i32_u (local.get $implementerObjects))))
 
-;; A uniform draw in [0, 1) from the run's stream: xor4096's step on the state at $s (X[0..127],
-  ;; then i, then w), exactly as rng.ts takes it.
-  (func $uniform (param $s i32) (result f64)
-    (local $w i32) (local $i i32) (local $v i32) (local $t i32)
-    (local.set $w (i32.add (i32.load offset=516 (local.get $s)) (i32.const 0x61c88647)))
-    (i32.store offset=516 (local.get $s) (local.get $w))
-    (local.set $i (i32.load offset=512 (local.get $s)))
-    (local.set $v (i32.load (i32.add (local.get $s) (i32.shl (i32.and (i32.add (local.get $i) (i32.const 34)) (i32.const 127)) (i32.const 2)))))
-    (local.set $i (i32.and (i32.add (local.get $i) (i32.const 1)) (i32.const 127)))
-    (local.set $t (i32.load (i32.add (local.get $s) (i32.shl (local.get $i) (i32.const 2)))))
-    (local.set $v (i32.xor (local.get $v) (i32.shl (local.get $v) (i32.const 13))))
-    (local.set $t (i32.xor (local.get $t) (i32.shl (local.get $t) (i32.const 17))))
-    (local.set $v (i32.xor (local.get $v) (i32.shr_u (local.get $v) (i32.const 15))))
-    (local.set $t (i32.xor (local.get $t) (i32.shr_u (local.get $t) (i32.const 12))))
-    (local.set $v (i32.xor (local.get $v) (local.get $t)))
-    (i32.store (i32.add (local.get $s) (i32.shl (local.get $i) (i32.const 2))) (local.get $v))
-    (i32.store offset=512 (local.get $s) (local.get $i))
-    (f64.div
-      (f64.convert_i32_u (i32.add (local.get $v) (i32.xor (local.get $w) (i32.shr_u (local.get $w) (i32.const 16)))))
-      (f64.const 4294967296)))
-
   ;; Phase 1, attendance, for stakeholders 0..n-1, as attendance.ts's pass: subsidy, cost, absence by
   ;; chance (drawing from the run's stream, whose state is at $rng), presence, caucus chairs (the present
   ;; member of highest power, lowest index on ties) and, when $summing, drafting's sums as
@@ -237,6 +216,7 @@
     (param $weight i32) (param $affected i32) (param $organized i32) (param $chair i32) (param $power i32)
     (param $summing i32) (param $y i32) (param $sum i32) (param $fragmented f64)
     (param $roundsInARow i32) (param $note i32) (param $totals i32)
+    (local $weyl i32) (local $at i32) (local $xv i32) (local $xt i32)
     (local $i i32) (local $i8 i32) (local $c i32) (local $c4 i32) (local $r f64) (local $price f64) (local $chance f64)
     (local $presentWeight f64) (local $presentAffected f64) (local $voices f64) (local $voice f64)
     (local $o i32) (local $k i32) (local $sumEnd i32) (local $times i32)
@@ -269,7 +249,26 @@
               (local.set $chance (f64.load (i32.add (local.get $absence) (local.get $i8))))
               (if (f64.gt (local.get $chance) (f64.const 0))
                 (then
-                  (if (f64.lt (call $uniform (local.get $rng)) (local.get $chance))
+                  ;; A uniform draw in [0, 1) from the run's stream: xor4096's step on the state
+                  ;; at $rng (X[0..127], then i, then w), exactly as rng.ts takes it.
+                  (local.set $weyl (i32.add (i32.load offset=516 (local.get $rng)) (i32.const 0x61c88647)))
+                  (i32.store offset=516 (local.get $rng) (local.get $weyl))
+                  (local.set $at (i32.load offset=512 (local.get $rng)))
+                  (local.set $xv (i32.load (i32.add (local.get $rng) (i32.shl (i32.and (i32.add (local.get $at) (i32.const 34)) (i32.const 127)) (i32.const 2)))))
+                  (local.set $at (i32.and (i32.add (local.get $at) (i32.const 1)) (i32.const 127)))
+                  (local.set $xt (i32.load (i32.add (local.get $rng) (i32.shl (local.get $at) (i32.const 2)))))
+                  (local.set $xv (i32.xor (local.get $xv) (i32.shl (local.get $xv) (i32.const 13))))
+                  (local.set $xt (i32.xor (local.get $xt) (i32.shl (local.get $xt) (i32.const 17))))
+                  (local.set $xv (i32.xor (local.get $xv) (i32.shr_u (local.get $xv) (i32.const 15))))
+                  (local.set $xt (i32.xor (local.get $xt) (i32.shr_u (local.get $xt) (i32.const 12))))
+                  (local.set $xv (i32.xor (local.get $xv) (local.get $xt)))
+                  (i32.store (i32.add (local.get $rng) (i32.shl (local.get $at) (i32.const 2))) (local.get $xv))
+                  (i32.store offset=512 (local.get $rng) (local.get $at))
+                  (if (f64.lt
+                        (f64.div
+                          (f64.convert_i32_u (i32.add (local.get $xv) (i32.xor (local.get $weyl) (i32.shr_u (local.get $weyl) (i32.const 16)))))
+                          (f64.const 4294967296))
+                        (local.get $chance))
                     (then
                       (f64.store (i32.add (local.get $resources) (local.get $i8)) (local.get $r))
                       (br $next)))))
