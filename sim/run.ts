@@ -14,6 +14,7 @@ import { evaluate } from './phases/evaluation.ts';
 import { checkQuorum } from './phases/quorum.ts';
 import { checkStall } from './phases/stall.ts';
 import type { RunResult } from './result.ts';
+import { releaseKernel } from './kernel/kernel.ts';
 import { createRng } from './rng.ts';
 import { createRunState, type RunState } from './run-state.ts';
 import type { Scenario } from './scenario-schema.ts';
@@ -82,7 +83,11 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
 /** Runs a scenario to the end and returns its result. */
 export function runScenario(scenario: Scenario, options: RunOptions & ResultOptions = {}): RunResult {
   const record = options.record ?? options.events ?? false;
-  return createRun(scenario, { seed: options.seed, record, kernel: options.kernel }).finish(options);
+  const run = createRun(scenario, { seed: options.seed, record, kernel: options.kernel });
+  const result = run.finish(options);
+  // The result holds no view of the run's arrays, and nothing else will read them.
+  if (run.state.kernel) releaseKernel(run.state.kernel);
+  return result;
 }
 
 /** One round: the phases of MODEL.md section 5, in order. */

@@ -53,6 +53,20 @@ describe('the WebAssembly kernel', () => {
     }
   });
 
+  it("gives runs that take a finished run's memory the results of fresh ones", () => {
+    // runScenario lets each run's memory go to the next; sizes alternate so both reuse and a miss happen.
+    const small = { ...populationScenario(1000, 3), horizon: 6 };
+    const large = { ...populationScenario(1500, 3), horizon: 6 };
+    for (let seed = 1; seed <= 6; seed++) {
+      for (const scenario of [small, small, large]) {
+        const options = { seed, record: true, events: true, series: true };
+        const reused = runScenario(scenario, options);
+        const plain = createRun(scenario, { seed, kernel: false }).finish(options);
+        expect(JSON.stringify(reused), `seed ${seed}`).toBe(JSON.stringify(plain));
+      }
+    }
+  });
+
   for (const d of [1, 3, 6, 8, 10]) {
     it(`leaves a population of 2,000 over ${d} issue(s) in the same state after every round`, () => {
       for (const shapes of ['shared', 'each'] as const) {
