@@ -34,6 +34,8 @@ export interface Meta {
   horizon: number;
   /** The convenor's conditions as validated, for the conditions form. */
   convenor: Record<string, unknown>;
+  /** The run's passes over the stakeholders run in WebAssembly (sim/kernel), as from 1,000 on. */
+  kernel: boolean;
 }
 
 /** Entry types the record holds one of per stakeholder per round. */

@@ -149,6 +149,8 @@ function show(f: Frame, duration: number) {
 
 function showMeta(m: Meta) {
   meta = m;
+  // Which passes the worker's core runs (WebAssembly from 1,000 stakeholders on), for tests and tools.
+  document.body.dataset.kernel = String(m.kernel);
   seed = m.seed;
   ui.seed.value = String(m.seed);
   ui.name.textContent = m.name;

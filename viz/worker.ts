@@ -83,6 +83,7 @@ function describe(seed: number): Meta {
     rule: s.cond.rule,
     threshold: s.cond.threshold,
     roughConsensus: s.cond.roughConsensus,
+    kernel: s.kernel !== null,
     deadline: s.cond.deadline,
     horizon: s.cond.horizon,
     convenor: JSON.parse(JSON.stringify(sc.convenor)),

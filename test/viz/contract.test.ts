@@ -1,7 +1,7 @@
 /**
  * Issue 3, point 12 and 14: every bundled scenario played to the end in Chromium, from the
  * address alone, shows the same outcome, round count and adopted point as `convene run` with the
- * same seed, bit for bit.
+ * same seed, bit for bit; so does a population large enough for the WebAssembly kernel.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -40,6 +40,18 @@ describe.skipIf(!HAVE_BROWSER)('the page and the command line agree', () => {
     expect(shown.adopted).toEqual(expected.adopted ? expected.adopted.position : null);
     // The timeline marks each blocked round.
     expect(await page.locator('.blocked-rounds rect').count()).toBe(expected.blockedRounds);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('agrees on a population of 2,000, whose core runs in WebAssembly in both', async () => {
+    const sets = ['stakeholders[0].generate=1980'];
+    const expected = cliRun('reference', 3, sets);
+    const { page, errors } = await site.page();
+    await page.goto(`${site.url}?scenario=reference&seed=3&set.${encodeURIComponent('stakeholders[0].generate')}=1980&autoplay=1&speed=max`);
+    const shown = await waitForOutcome(page);
+    expect(await page.locator('body').getAttribute('data-kernel')).toBe('true');
+    expect([shown.outcome, shown.rounds, shown.adopted]).toEqual([expected.outcome, expected.rounds, expected.adopted?.position ?? null]);
     expect(errors).toEqual([]);
     await page.close();
   });

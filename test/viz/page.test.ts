@@ -292,6 +292,8 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     expect(await page.locator('#space canvas').isVisible()).toBe(true);
     expect(await page.locator('#space circle.dot').count()).toBe(0);
     expect(await page.locator('#space svg').getAttribute('aria-label')).toContain('10000 stakeholders');
+    // The worker's core runs its passes in WebAssembly at this size (a small scenario does not).
+    expect(await page.locator('body').getAttribute('data-kernel')).toBe('true');
     // The page stays responsive while it plays: no task on the page's thread runs long (the rounds
     // run in the worker), and it answers a pause at once. Other test files share the two cores,
     // so the bounds are loose: they catch a page that stalls, not one that is merely busy.
