@@ -42,3 +42,27 @@ export function runArenaBytes(n: number, d: number, c: number): number {
   const small = 4 * c * 4 + c + 2 * d * 8;
   return vectors + scalars + small + 64 * 48; // alignment
 }
+
+/**
+ * Buffers of runs that have ended and been let go (`releaseArenaBuffer`), for the next runs of a
+ * batch. A fresh ArrayBuffer per run is memory outside V8's heap, and twenty thousand of them
+ * made V8 collect the whole heap a dozen times in a batch (each time on a second thread, which a
+ * batch on every core does not have to spare).
+ */
+const released: ArrayBuffer[] = [];
+const KEEP = 2;
+
+/** A zeroed buffer of exactly `bytes`: one let go by an earlier run when there is one. */
+export function takeArenaBuffer(bytes: number): ArrayBuffer {
+  const at = released.findIndex((b) => b.byteLength === bytes);
+  if (at < 0) return new ArrayBuffer(bytes);
+  const buffer = released.splice(at, 1)[0];
+  new Uint8Array(buffer).fill(0);
+  return buffer;
+}
+
+/** Lets a finished run's buffer go to the next run. Only for a run nothing will read again. */
+export function releaseArenaBuffer(buffer: ArrayBuffer): void {
+  released.push(buffer);
+  if (released.length > KEEP) released.shift();
+}

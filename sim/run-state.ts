@@ -2,8 +2,8 @@
  * Everything a run changes, round by round: per-stakeholder state in typed arrays, per-constituency
  * state in small arrays, and the round's own numbers. Phases read and write it; nothing else does.
  */
-import { createArena, runArenaBytes } from './arena.ts';
-import { KERNEL_FROM, kernelArenaBytes, kernelMemory, type Kernel } from './kernel/kernel.ts';
+import { createArena, releaseArenaBuffer, runArenaBytes, takeArenaBuffer } from './arena.ts';
+import { KERNEL_FROM, kernelArenaBytes, kernelMemory, releaseKernel, type Kernel } from './kernel/kernel.ts';
 import { countStakeholders } from './scenario-schema.ts';
 import { readConditions, type Conditions } from './conditions.ts';
 import { createPopulation, ROLE_BIT, type Population } from './population.ts';
@@ -126,6 +126,8 @@ export interface RunState {
   series: Series;
   /** The WebAssembly passes bound to this run's memory, or null where the TypeScript ones run. */
   kernel: Kernel | null;
+  /** The buffer the arena's arrays are views of (the kernel's memory's, with the kernel). */
+  arenaBuffer: ArrayBuffer;
 }
 
 export interface RunStateOptions {
@@ -146,7 +148,8 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
   const bytes = runArenaBytes(stakeholders, scenario.issues.length, scenario.constituencies.length);
   const kernelBytes = bytes + kernelArenaBytes(stakeholders, scenario.constituencies.length);
   const memory = (options.kernel ?? stakeholders >= KERNEL_FROM) ? kernelMemory(kernelBytes) : null;
-  const arena = createArena(memory ? kernelBytes : bytes, memory?.buffer);
+  const arenaBuffer = memory?.buffer ?? takeArenaBuffer(bytes);
+  const arena = createArena(arenaBuffer.byteLength, arenaBuffer);
   const pop = createPopulation(scenario, rng, arena);
   const copy = (from: Float64Array) => {
     const to = arena.f64(from.length);
@@ -235,6 +238,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     adoptedRound: null,
     series: Object.fromEntries(MEASURES.map((m) => [m, [] as number[]])) as unknown as Series,
     kernel: null,
+    arenaBuffer,
   };
   if (memory) {
     const own = { memo: arena.f64(3 * 4096), sums: arena.f64(8), subsidy: arena.f64(c), rng: arena.i32(STATE_WORDS), note: arena.u8(n) };
@@ -252,4 +256,13 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     }
   }
   return state;
+}
+
+/**
+ * Lets the memory of a run that has ended go to the next run (runScenario does, after the result):
+ * only for a run whose state nothing will read again, as its arrays are views of that memory.
+ */
+export function releaseRunState(s: RunState): void {
+  if (s.kernel) releaseKernel(s.kernel);
+  else releaseArenaBuffer(s.arenaBuffer);
 }

@@ -14,9 +14,8 @@ import { evaluate } from './phases/evaluation.ts';
 import { checkQuorum } from './phases/quorum.ts';
 import { checkStall } from './phases/stall.ts';
 import type { RunResult } from './result.ts';
-import { releaseKernel } from './kernel/kernel.ts';
 import { createRng } from './rng.ts';
-import { createRunState, type RunState } from './run-state.ts';
+import { createRunState, releaseRunState, type RunState } from './run-state.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -86,7 +85,7 @@ export function runScenario(scenario: Scenario, options: RunOptions & ResultOpti
   const run = createRun(scenario, { seed: options.seed, record, kernel: options.kernel });
   const result = run.finish(options);
   // The result holds no view of the run's arrays, and nothing else will read them.
-  if (run.state.kernel) releaseKernel(run.state.kernel);
+  releaseRunState(run.state);
   return result;
 }
 
