@@ -29,7 +29,9 @@ export function legitimacy(s: RunState): number {
   return inclusion(s) * supportAmongAffected * (s.cond.openRecords ? 1 : 0.7);
 }
 
+/** Adds this round's measures to the series, when the run keeps them (MODEL.md section 8). */
 export function takeMeasures(s: RunState): void {
+  if (!s.keepSeries) return;
   const series = s.series;
   series.support.push(s.support);
   series.headSupport.push(s.headSupport);

@@ -124,6 +124,8 @@ export interface RunState {
   firstBlock: { round: number; proposal: Float64Array; consented: Uint8Array } | null;
   adoptedRound: number | null;
   series: Series;
+  /** Whether `series` is kept (a batch's runs do without). */
+  keepSeries: boolean;
   /** The WebAssembly passes bound to this run's memory, or null where the TypeScript ones run. */
   kernel: Kernel | null;
   /** The buffer the arena's arrays are views of (the kernel's memory's, with the kernel). */
@@ -140,6 +142,8 @@ export interface RunStateOptions {
    * KERNEL_FROM stakeholders on, where WebAssembly exists. Results are the same either way.
    */
   kernel?: boolean;
+  /** Keep each measure round by round in `series` (the view and results with series need them). */
+  keepSeries?: boolean;
 }
 
 export function createRunState(scenario: Scenario, options: RunStateOptions): RunState {
@@ -237,6 +241,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     firstBlock: null,
     adoptedRound: null,
     series: Object.fromEntries(MEASURES.map((m) => [m, [] as number[]])) as unknown as Series,
+    keepSeries: options.keepSeries ?? true,
     kernel: null,
     arenaBuffer,
   };

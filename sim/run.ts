@@ -26,6 +26,11 @@ export interface RunOptions {
   record?: boolean;
   /** Use the WebAssembly passes (kernel/kernel.ts); by default from 1,000 stakeholders on. Results are the same. */
   kernel?: boolean;
+  /**
+   * Keep each measure round by round (default true), for `series` in the result and the view.
+   * `runScenario` keeps them only when its result is to have them.
+   */
+  keepSeries?: boolean;
 }
 
 export interface ResultOptions {
@@ -50,7 +55,13 @@ export interface Run {
 
 export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
   const seed = options.seed ?? scenario.seed;
-  const state = createRunState(scenario, { seed, record: options.record ?? true, rng: createRng(seed), kernel: options.kernel });
+  const state = createRunState(scenario, {
+    seed,
+    record: options.record ?? true,
+    rng: createRng(seed),
+    kernel: options.kernel,
+    keepSeries: options.keepSeries ?? true,
+  });
   const run: Run = {
     state,
     get round() {
@@ -82,7 +93,7 @@ export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
 /** Runs a scenario to the end and returns its result. */
 export function runScenario(scenario: Scenario, options: RunOptions & ResultOptions = {}): RunResult {
   const record = options.record ?? options.events ?? false;
-  const run = createRun(scenario, { seed: options.seed, record, kernel: options.kernel });
+  const run = createRun(scenario, { seed: options.seed, record, kernel: options.kernel, keepSeries: options.series ?? false });
   const result = run.finish(options);
   // The result holds no view of the run's arrays, and nothing else will read them.
   releaseRunState(run.state);
