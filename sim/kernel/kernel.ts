@@ -12,7 +12,10 @@ import { timeShare } from '../phases/time-share.ts';
 import { STATE_WORDS } from '../rng.ts';
 import { KERNEL_BYTES } from './kernel-bytes.ts';
 
-/** Populations from this size on use the kernel; below it, setting one up costs more than it saves. */
+/**
+ * Populations from this size on use the kernel. At 30 stakeholders it is no faster than the
+ * TypeScript passes (BENCHMARKS.md), and a run's own memory costs a little more to set up.
+ */
 export const KERNEL_FROM = 1000;
 
 /**
