@@ -3,23 +3,34 @@
  * arrays; allocating each on its own made garbage collection a third of a short run's set-up.
  * Views into one ArrayBuffer cost one allocation; an arena that runs out falls back to fresh arrays.
  */
+import { createShelf } from './shelf.ts';
+
 export interface Arena {
   f64(length: number): Float64Array;
   i32(length: number): Int32Array;
   u8(length: number): Uint8Array;
+  /** Some array did not fit and was allocated on its own. */
+  readonly overflowed: boolean;
 }
 
 /** An arena of `bytes`, in `buffer` when given (a WebAssembly memory's, for the kernel). */
 export function createArena(bytes: number, buffer: ArrayBuffer = new ArrayBuffer(bytes)): Arena {
   let offset = 0;
+  let overflowed = false;
   /** The offset of `size` bytes aligned to `align`, or -1 when the arena is full. */
   const take = (size: number, align: number): number => {
     const at = Math.ceil(offset / align) * align;
-    if (at + size > bytes) return -1;
+    if (at + size > bytes) {
+      overflowed = true;
+      return -1;
+    }
     offset = at + size;
     return at;
   };
   return {
+    get overflowed() {
+      return overflowed;
+    },
     f64(length) {
       const at = take(length * 8, 8);
       return at < 0 ? new Float64Array(length) : new Float64Array(buffer, at, length);
@@ -49,20 +60,17 @@ export function runArenaBytes(n: number, d: number, c: number): number {
  * made V8 collect the whole heap a dozen times in a batch (each time on a second thread, which a
  * batch on every core does not have to spare).
  */
-const released: ArrayBuffer[] = [];
-const KEEP = 2;
+const released = createShelf<ArrayBuffer>(2);
 
 /** A zeroed buffer of exactly `bytes`: one let go by an earlier run when there is one. */
 export function takeArenaBuffer(bytes: number): ArrayBuffer {
-  const at = released.findIndex((b) => b.byteLength === bytes);
-  if (at < 0) return new ArrayBuffer(bytes);
-  const buffer = released.splice(at, 1)[0];
+  const buffer = released.take((b) => b.byteLength === bytes);
+  if (!buffer) return new ArrayBuffer(bytes);
   new Uint8Array(buffer).fill(0);
   return buffer;
 }
 
 /** Lets a finished run's buffer go to the next run. Only for a run nothing will read again. */
 export function releaseArenaBuffer(buffer: ArrayBuffer): void {
-  released.push(buffer);
-  if (released.length > KEEP) released.shift();
+  released.put(buffer);
 }

@@ -249,13 +249,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     const own = { memo: arena.f64(3 * 4096), sums: arena.f64(8), subsidy: arena.f64(c), rng: arena.i32(STATE_WORDS), note: arena.u8(n) };
     own.subsidy.set(cond.subsidy);
     // The kernel reads the arrays in place: all of them must have found room in its memory.
-    const { ideal, salience, power, concession, openness, constituency, cost, absence } = pop;
-    const shared = [ideal, salience, power, concession, openness, constituency, cost, absence, ...Object.values(own)];
-    const { position, nextPosition, present, stance, distance, felt, horizonFelt, floor, aspiration, weight, decides, implementer } = state;
-    const run = [position, nextPosition, present, stance, distance, felt, horizonFelt, floor, aspiration, weight, decides, implementer];
-    const more = [state.organized, state.scratch, state.proposal, state.involved, state.dropped, state.resources, state.broke, state.joined];
-    const rest = [state.presentCount, state.nextChair, state.affected];
-    if ([...shared, ...run, ...more, ...rest].every((a) => a.buffer === memory.buffer)) {
+    if (!arena.overflowed) {
       state.kernel = memory.bind(own);
       rng.moveTo(own.rng);
     }

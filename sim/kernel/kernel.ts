@@ -10,6 +10,7 @@
  */
 import { timeShare } from '../phases/time-share.ts';
 import { STATE_WORDS } from '../rng.ts';
+import { createShelf } from '../shelf.ts';
 import { KERNEL_BYTES } from './kernel-bytes.ts';
 
 /**
@@ -79,8 +80,7 @@ function compiledKernel(): object | null {
  * Memories of runs that have ended and been let go (`releaseKernel`), for the next runs of a batch:
  * a new memory and instance cost about 0.16 ms, more than a thousand-stakeholder round.
  */
-const released: Bound[] = [];
-const KEEP = 2;
+const released = createShelf<Bound>(2);
 
 /**
  * A WebAssembly memory of at least `bytes` for a run's arena, zeroed as a new one is, and a way to
@@ -92,12 +92,8 @@ export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(arrays:
   const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
   if (!module || !api) return null;
   const pages = Math.ceil(bytes / 65536);
-  const at = released.findIndex((b) => b.memory.buffer.byteLength === pages * 65536);
-  let reused: Bound | null = null;
-  if (at >= 0) {
-    reused = released.splice(at, 1)[0];
-    new Uint8Array(reused.memory.buffer, 0, reused.bytes).fill(0);
-  }
+  const reused = released.take((b) => b.memory.buffer.byteLength === pages * 65536);
+  if (reused) new Uint8Array(reused.memory.buffer, 0, reused.bytes).fill(0);
   let memory: { buffer: ArrayBuffer };
   try {
     memory = reused?.memory ?? new api.Memory({ initial: pages, maximum: pages });
@@ -124,6 +120,5 @@ export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(arrays:
  * typed arrays are views of that memory (runScenario releases its own run after the result).
  */
 export function releaseKernel(kernel: Kernel): void {
-  released.push(kernel.bound);
-  if (released.length > KEEP) released.shift();
+  released.put(kernel.bound);
 }

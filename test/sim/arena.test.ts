@@ -13,7 +13,9 @@ describe('the arena of a run', () => {
     const b = arena.f64(2);
     expect(b.buffer).toBe(a.buffer);
     expect(b.byteOffset).toBe(8);
+    expect(arena.overflowed).toBe(false);
     const c = arena.f64(10);
+    expect(arena.overflowed).toBe(true);
     expect(c.buffer).not.toBe(a.buffer);
     expect(c.length).toBe(10);
   });
