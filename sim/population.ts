@@ -175,7 +175,21 @@ export function createPopulation(scenario: Scenario, rng: Rng, arena?: Arena): P
     return `#${j}`;
   };
   return {
-    ...p,
+    n: p.n,
+    d: p.d,
+    ideal: p.ideal,
+    salience: p.salience,
+    power: p.power,
+    resources: p.resources,
+    reservation: p.reservation,
+    concession: p.concession,
+    openness: p.openness,
+    outside: p.outside,
+    absence: p.absence,
+    patience: p.patience,
+    cost: p.cost,
+    constituency: p.constituency,
+    roles: p.roles,
     id,
     indexOf(wanted: string) {
       index ??= new Map(Array.from({ length: n }, (_, j) => [id(j), j]));
