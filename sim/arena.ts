@@ -15,35 +15,47 @@ export interface Arena {
 
 /** An arena of `bytes`, in `buffer` when given (a WebAssembly memory's, for the kernel). */
 export function createArena(bytes: number, buffer: ArrayBuffer = new ArrayBuffer(bytes)): Arena {
-  let offset = 0;
-  let overflowed = false;
+  return new BufferArena(bytes, buffer);
+}
+
+/**
+ * A class, not an object literal with a getter: V8 allocates such a literal's functions in the
+ * old generation, and they would keep each run's buffer and views alive past the run.
+ */
+class BufferArena implements Arena {
+  private offset = 0;
+  overflowed = false;
+
+  constructor(
+    private readonly bytes: number,
+    private readonly buffer: ArrayBuffer,
+  ) {}
+
+  f64(length: number): Float64Array {
+    const at = this.take(length * 8, 8);
+    return at < 0 ? new Float64Array(length) : new Float64Array(this.buffer, at, length);
+  }
+
+  i32(length: number): Int32Array {
+    const at = this.take(length * 4, 4);
+    return at < 0 ? new Int32Array(length) : new Int32Array(this.buffer, at, length);
+  }
+
+  u8(length: number): Uint8Array {
+    const at = this.take(length, 1);
+    return at < 0 ? new Uint8Array(length) : new Uint8Array(this.buffer, at, length);
+  }
+
   /** The offset of `size` bytes aligned to `align`, or -1 when the arena is full. */
-  const take = (size: number, align: number): number => {
-    const at = Math.ceil(offset / align) * align;
-    if (at + size > bytes) {
-      overflowed = true;
+  private take(size: number, align: number): number {
+    const at = Math.ceil(this.offset / align) * align;
+    if (at + size > this.bytes) {
+      this.overflowed = true;
       return -1;
     }
-    offset = at + size;
+    this.offset = at + size;
     return at;
-  };
-  return {
-    get overflowed() {
-      return overflowed;
-    },
-    f64(length) {
-      const at = take(length * 8, 8);
-      return at < 0 ? new Float64Array(length) : new Float64Array(buffer, at, length);
-    },
-    i32(length) {
-      const at = take(length * 4, 4);
-      return at < 0 ? new Int32Array(length) : new Int32Array(buffer, at, length);
-    },
-    u8(length) {
-      const at = take(length, 1);
-      return at < 0 ? new Uint8Array(length) : new Uint8Array(buffer, at, length);
-    },
-  };
+  }
 }
 
 /** Room for a run of n stakeholders over d issues and c constituencies (see run-state.ts). */
