@@ -82,7 +82,9 @@ function clip(value: number, range: { min?: number; max?: number; above?: boolea
 function drawScalar(form: ScalarDistribution, range: object, rng: Rng): number {
   if (typeof form === 'number') return form;
   if ('uniform' in form) {
-    const [lo, hi] = form.uniform;
+    // Indexed, not destructured: destructuring walks an iterator, an object per draw.
+    const lo = form.uniform[0];
+    const hi = form.uniform[1];
     return lo + (hi - lo) * rng.uniform();
   }
   return clip(form.normal.mean + form.normal.sd * rng.normal(), range);

@@ -30,15 +30,26 @@ const W = 129;
 
 export function createRng(seed: number): Rng {
   const seeded = seedrandom.xor4096(String(seed), { state: true }).state() as { X: number[]; i: number; w: number };
-  let state: Int32Array = new Int32Array(STATE_WORDS);
+  const state = new Int32Array(STATE_WORDS);
   state.set(seeded.X);
   state[I] = seeded.i;
   state[W] = seeded.w;
-  let spare = 0;
-  let hasSpare = false;
+  return new Xor4096(state);
+}
+
+/**
+ * A class, so that every run's generator has the same methods: optimized code then inlines a draw
+ * where it is made instead of calling a closure of this run's and boxing the number it returns.
+ */
+class Xor4096 implements Rng {
+  private spare = 0;
+  private hasSpare = false;
+
+  constructor(private state: Int32Array) {}
+
   /** xor4096's step, as seedrandom writes it, then its (v >>> 0) / 2^32. */
-  const next = (): number => {
-    const X = state;
+  uniform(): number {
+    const X = this.state;
     const w = (X[W] + 0x61c88647) | 0;
     X[W] = w;
     let i = X[I];
@@ -52,24 +63,23 @@ export function createRng(seed: number): Rng {
     v = X[i] = v ^ t;
     X[I] = i;
     return ((v + (w ^ (w >>> 16))) >>> 0) / 0x100000000;
-  };
-  return {
-    uniform: next,
-    normal() {
-      if (hasSpare) {
-        hasSpare = false;
-        return spare;
-      }
-      // 1 - u keeps the logarithm finite: u is in [0, 1).
-      const radius = Math.sqrt(-2 * Math.log(1 - next()));
-      const angle = 2 * Math.PI * next();
-      spare = radius * Math.sin(angle);
-      hasSpare = true;
-      return radius * Math.cos(angle);
-    },
-    moveTo(to) {
-      to.set(state);
-      state = to;
-    },
-  };
+  }
+
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    // 1 - u keeps the logarithm finite: u is in [0, 1).
+    const radius = Math.sqrt(-2 * Math.log(1 - this.uniform()));
+    const angle = 2 * Math.PI * this.uniform();
+    this.spare = radius * Math.sin(angle);
+    this.hasSpare = true;
+    return radius * Math.cos(angle);
+  }
+
+  moveTo(to: Int32Array): void {
+    to.set(this.state);
+    this.state = to;
+  }
 }

@@ -43,7 +43,7 @@ function passOverStakeholders(s: RunState, summing: boolean): Float64Array {
   const { n, constituency, cost, absence, power } = pop;
   const { present, involved, dropped, resources, broke, joined, weight, affected, presentCount, organized } = s;
   const subsidy = cond.subsidy;
-  const uniform = s.rng.uniform;
+  const rng = s.rng;
   const recording = record.enabled;
   const chair = s.nextChair;
   let presentWeight = 0;
@@ -61,7 +61,7 @@ function passOverStakeholders(s: RunState, summing: boolean): Float64Array {
     if (r >= cost[i]) {
       broke[i] = 0;
       // Only a stakeholder that can be absent by chance draws from the stream.
-      if (absence[i] > 0 && uniform() < absence[i]) {
+      if (absence[i] > 0 && rng.uniform() < absence[i]) {
         resources[i] = r;
         continue;
       }
