@@ -5,7 +5,10 @@
  * A run that throws is handed back as a failure with its seed, so the batch reports it instead
  * of losing it.
  */
-import { OUTCOMES, runScenario, type RunResult, type Scenario } from '../sim/index.ts';
+// The core's own modules, not sim/index.ts: a worker loads the runs, not the scenario loader.
+import { OUTCOMES, type RunResult } from '../sim/result.ts';
+import { runScenario } from '../sim/run.ts';
+import type { Scenario } from '../sim/scenario-schema.ts';
 import { formatRow, type RowFormat } from './batch-row.ts';
 
 export interface RunFailure {

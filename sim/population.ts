@@ -5,16 +5,9 @@
  */
 import { createArena, type Arena } from './arena.ts';
 import type { Rng } from './rng.ts';
-import {
-  ATTRIBUTE_RANGES,
-  countStakeholders,
-  isGroup,
-  type GroupSpec,
-  type Role,
-  type ScalarDistribution,
-  type Scenario,
-  type VectorDistribution,
-} from './scenario-schema.ts';
+import { ATTRIBUTE_RANGES } from './attribute-ranges.ts';
+import type { GroupSpec, Role, ScalarDistribution, Scenario, VectorDistribution } from './scenario-schema.ts';
+import { countStakeholders, isGroup } from './stakeholder-entries.ts';
 
 /** Role bits, one per column of the convenor's table. */
 export const ROLE_BIT: Record<Role, number> = {

@@ -4,7 +4,7 @@
  */
 import { createArena, releaseArenaBuffer, runArenaBytes, takeArenaBuffer } from './arena.ts';
 import { KERNEL_FROM, kernelArenaBytes, kernelMemory, releaseKernel, type Kernel } from './kernel/kernel.ts';
-import { countStakeholders } from './scenario-schema.ts';
+import { countStakeholders } from './stakeholder-entries.ts';
 import { readConditions, type Conditions } from './conditions.ts';
 import { createPopulation, ROLE_BIT, type Population } from './population.ts';
 import { createRecord, type Record } from './record.ts';

@@ -6,6 +6,10 @@
  * `scenario-rules.ts`, because they need the whole file at once.
  */
 import { z } from 'zod';
+import { ATTRIBUTE_RANGES, type Range } from './attribute-ranges.ts';
+
+export { ATTRIBUTE_RANGES } from './attribute-ranges.ts';
+export { countStakeholders, isGroup } from './stakeholder-entries.ts';
 
 export const MAX_ISSUES = 16;
 export const MAX_STAKEHOLDERS = 100_000;
@@ -24,15 +28,6 @@ export function showValue(value: unknown): string {
   return String(value);
 }
 
-interface Range {
-  min?: number;
-  max?: number;
-  /** The lower bound itself is outside the range. */
-  above?: boolean;
-  /** The upper bound itself is outside the range. */
-  below?: boolean;
-  integer?: boolean;
-}
 
 function describeRange(r: Range): string {
   const kind = r.integer ? 'an integer' : 'a number';
@@ -55,19 +50,6 @@ export function numberIn(r: Range, alternative?: string) {
   return schema;
 }
 
-/** The range of each stakeholder attribute, shared by single stakeholders and generated groups. */
-export const ATTRIBUTE_RANGES = {
-  ideal: { min: 0, max: 1 },
-  salience: { min: 0 },
-  power: { min: 0, above: true },
-  resources: { min: 0 },
-  reservation: { min: 0, max: 1 },
-  concession: { min: 0, max: 20, above: true },
-  openness: { min: 0, max: 1, above: true },
-  outside: { min: 0, max: 1 },
-  absence: { min: 0, max: 1, below: true },
-  patience: { min: 1, max: 1_000_000 },
-} as const satisfies Record<string, Range>;
 
 export const ATTRIBUTE_DEFAULTS = {
   power: 1,
@@ -317,17 +299,6 @@ export type Role = (typeof ROLES)[number];
 export type RuleType = (typeof RULE_TYPES)[number];
 export type ScalarDistribution = GroupSpec['power'];
 export type VectorDistribution = GroupSpec['ideal'];
-
-export function isGroup(entry: Scenario['stakeholders'][number]): entry is GroupSpec {
-  return 'generate' in entry;
-}
-
-/** Stakeholders once generated groups are expanded, counted without expanding them. */
-export function countStakeholders(entries: Scenario['stakeholders']): number {
-  let n = 0;
-  for (const entry of entries) n += isGroup(entry) ? entry.generate : 1;
-  return n;
-}
 
 /** The JSON Schema of the file format, for editors' completion (`scenarios/schema.json`). */
 export function scenarioJsonSchema(): object {

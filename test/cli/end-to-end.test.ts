@@ -1,5 +1,5 @@
 /** The built command, spawned as `node bin/convene.js` (the `pretest` script builds it). */
-import { existsSync, openSync, closeSync } from 'node:fs';
+import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PRIVACY, ROOT, spawnCli, STACK_LINE } from './harness.ts';
@@ -78,5 +78,26 @@ describe('npx convene', () => {
     const viaNpx = JSON.parse(r.stdout);
     const direct = JSON.parse(spawnCli(['run', join(ROOT, 'scenarios/rough-consensus.yaml'), '--json', '--seed', '3']).stdout);
     expect(viaNpx).toEqual(direct);
+  });
+});
+
+describe('the built batch worker', () => {
+  /** Every file `file` imports from dist-cli, itself included. */
+  function bundleFiles(file: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    for (const [, name] of readFileSync(join(ROOT, 'dist-cli', file), 'utf8').matchAll(/from "\.\/([^"]+)"/g)) bundleFiles(name, seen);
+    return seen;
+  }
+
+  it('loads the core and comlink, not the scenario validator or the YAML parser', () => {
+    const files = bundleFiles('batch-worker.js');
+    const modules = [...files].flatMap((f) => [...readFileSync(join(ROOT, 'dist-cli', f), 'utf8').matchAll(/^\/\/ (\S+)$/gm)].map((m) => m[1]));
+    expect(modules).toContain('sim/run.ts');
+    expect(modules).toContain('cli/run-chunk.ts');
+    expect(modules.filter((m) => /node_modules\/(zod|yaml|commander)\//.test(m) || m === 'sim/scenario-schema.ts')).toEqual([]);
+    // The command itself does bring them in: the check above looks at what is there.
+    const command = [...bundleFiles('convene.js')].map((f) => readFileSync(join(ROOT, 'dist-cli', f), 'utf8')).join('');
+    expect(command).toMatch(/^\/\/ node_modules\/zod\//m);
   });
 });
