@@ -46,6 +46,8 @@ export interface BatchOptions {
 
 /** Chunks a worker may be ahead of the writer, per worker. */
 const AHEAD = 4;
+/** Chunks given to a worker at a time: the one it runs and the next, so it never waits for work. */
+const GIVEN = 2;
 /** Yield to the event loop this often, so that Ctrl-C and stream writes are served. */
 const YIELD_MS = 50;
 
@@ -152,7 +154,7 @@ export async function runChunks(chunks: number, chunkAt: (c: number) => Chunk, o
       changed.notify();
     }
   };
-  const feeders = Array.from({ length: workers }, (_, slot) => feed(slot));
+  const feeders = Array.from({ length: workers * GIVEN }, (_, k) => feed(k % workers));
   try {
     for (let c = 0; c < chunks; c++) {
       while (!buffer.has(c)) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../sim/index.ts';
 import { readScenario } from '../../cli/read-scenario.ts';
 import { BatchRunsFailed, runBatch } from '../../cli/run-batch.ts';
+import { createWorkerPool } from '../../cli/worker-pool.ts';
 import { cli, PRIVACY, ROOT, SMALL } from './harness.ts';
 
 const CRASHING = new URL('../fixtures/cli/crashing-worker.mjs', import.meta.url);
@@ -67,6 +68,29 @@ describe('runBatch on a pool of worker threads', () => {
       expect(warnings).toEqual([expect.stringMatching(/^a worker crashed \(exit code 3\) running seeds 508 to 511; running them again$/)]);
       expect(await readFile(join(dir, 'crashed-once'), 'utf8')).toBe('crashed\n');
     } finally {
+      delete process.env.CONVENE_TEST_CRASH_SEED;
+      delete process.env.CONVENE_TEST_CRASH_MARKER;
+    }
+  });
+
+  it('sends the chunks waiting behind a crashed one to the new worker, in order, without a warning', async () => {
+    process.env.CONVENE_TEST_CRASH_SEED = '510';
+    process.env.CONVENE_TEST_CRASH_MARKER = join(dir, 'crashed-with-a-queue');
+    const { scenario } = await readScenario(SMALL, { cwd: ROOT });
+    const warnings: string[] = [];
+    const pool = createWorkerPool({ size: 1, workerUrl: CRASHING, onWarning: (m) => warnings.push(m) });
+    try {
+      // Three chunks given to the one worker at once: it dies running the first.
+      const outputs = await Promise.all([508, 512, 516].map((first) => pool.runChunk(0, scenario, first, 4)));
+      expect(outputs.map((o) => o.results.map((r) => r.seed))).toEqual([
+        [508, 509, 510, 511],
+        [512, 513, 514, 515],
+        [516, 517, 518, 519],
+      ]);
+      expect(outputs[0].results[2]).toEqual(runScenario(scenario, { seed: 510, record: false }));
+      expect(warnings).toEqual(['a worker crashed (exit code 3) running seeds 508 to 511; running them again']);
+    } finally {
+      await pool.close();
       delete process.env.CONVENE_TEST_CRASH_SEED;
       delete process.env.CONVENE_TEST_CRASH_MARKER;
     }
