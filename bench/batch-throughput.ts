@@ -31,19 +31,43 @@ function timeBatch(file: string, runs: number, workers: number, seedStart: numbe
   });
 }
 
-/** Runs per second of the command with `workers` workers: the best of `repeats`. */
-export async function batchRunsPerSecond(file: string, workers: number, runs: number, repeats = 3): Promise<number> {
-  let best = 0;
-  for (let k = 0; k < repeats; k++) best = Math.max(best, runs / (await timeBatch(file, runs, workers, 1)));
-  return best;
+/**
+ * Runs per second with 1 and with 2 workers, the best of `repeats` each, timed in turns (1 then 2
+ * workers); and each turn's ratio, two timings minutes apart being less alike than two adjacent.
+ */
+export async function batchRunsPerSecond(file: string, runs: number, repeats = 3): Promise<{ one: number; two: number; ratios: number[] }> {
+  let one = 0;
+  let two = 0;
+  const ratios: number[] = [];
+  for (let k = 0; k < repeats; k++) {
+    const alone = runs / (await timeBatch(file, runs, 1, 1));
+    const pair = runs / (await timeBatch(file, runs, 2, 1));
+    one = Math.max(one, alone);
+    two = Math.max(two, pair);
+    ratios.push(pair / alone);
+  }
+  return { one, two, ratios };
 }
 
-/** Runs per second of `processes` one-worker commands of `runs` runs each, started together: the best of `repeats`. */
-export async function independentRunsPerSecond(file: string, processes: number, runs: number, repeats = 3): Promise<number> {
-  let best = 0;
+/** Seconds of the shortest batch (two runs) with 1 and with 2 workers: what a batch costs before its runs. */
+export async function batchStartSeconds(file: string, repeats = 5): Promise<{ one: number; two: number }> {
+  let one = Infinity;
+  let two = Infinity;
   for (let k = 0; k < repeats; k++) {
-    const seconds = await Promise.all(Array.from({ length: processes }, (_, p) => timeBatch(file, runs, 1, 1 + p * runs)));
-    best = Math.max(best, (processes * runs) / Math.max(...seconds));
+    one = Math.min(one, await timeBatch(file, 2, 1, 1));
+    two = Math.min(two, await timeBatch(file, 2, 2, 1));
   }
-  return best;
+  return { one, two };
+}
+
+/** Runs per second of one one-worker command of `runs` runs, and of `processes` of them started together: the best of `repeats` each, in turns. */
+export async function independentRunsPerSecond(file: string, processes: number, runs: number, repeats = 3): Promise<{ alone: number; together: number }> {
+  let alone = 0;
+  let together = 0;
+  for (let k = 0; k < repeats; k++) {
+    alone = Math.max(alone, runs / (await timeBatch(file, runs, 1, 1)));
+    const seconds = await Promise.all(Array.from({ length: processes }, (_, p) => timeBatch(file, runs, 1, 1 + p * runs)));
+    together = Math.max(together, (processes * runs) / Math.max(...seconds));
+  }
+  return { alone, together };
 }

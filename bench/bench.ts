@@ -2,13 +2,15 @@
  * `npm run bench`: speed of the core, printed as figures and ratios (never asserted by tests).
  *  - nanoseconds per stakeholder-round for N = 30, 1,000 and 100,000 stakeholders, D = 2 and 8;
  *  - runs per second on one core for the bundled reference scenario (30 stakeholders, 3 issues,
- *    100 rounds), with the record off as batches run it.
+ *    100 rounds), with the record off as batches run it, and the memory each run allocates;
+ *  - `convene batch` throughput with 1 and 2 workers, and the ratio between them.
  * Figures are recorded in BENCHMARKS.md with the machine and date.
  */
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { KERNEL_FROM } from '../sim/kernel/kernel.ts';
 import { createRun, runScenario } from '../sim/run.ts';
+import type { Scenario } from '../sim/scenario-schema.ts';
 import { populationScenario } from './population-scenario.ts';
 
 // The scenario loader and the batch benchmark are imported only after the per-stakeholder figures.
@@ -55,7 +57,7 @@ function nsPerStakeholderRound(figures: Figure[]): void {
   for (let repeat = 0; repeat < REPEATS; repeat++) for (const f of figures) f.best = Math.min(f.best, timeRounds(f));
 }
 
-async function runsPerSecond(file: string): Promise<{ perSecond: number; rounds: number }> {
+async function runsPerSecond(file: string): Promise<{ perSecond: number; rounds: number; scenario: Scenario }> {
   const { loadScenario } = await import('../sim/scenario-load.ts');
   const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file });
   if (!loaded.ok) throw new Error(`${file} does not validate`);
@@ -71,7 +73,7 @@ async function runsPerSecond(file: string): Promise<{ perSecond: number; rounds:
     for (let seed = 1; seed <= runs; seed++) rounds += runScenario(scenario, { seed }).rounds;
     best = Math.max(best, runs / (Number(process.hrtime.bigint() - start) / 1e9));
   }
-  return { perSecond: best, rounds: rounds / runs };
+  return { perSecond: best, rounds: rounds / runs, scenario };
 }
 
 console.log(`Convene core benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
@@ -95,18 +97,28 @@ const reference = await runsPerSecond('scenarios/reference.yaml');
 console.log(
   `reference scenario (30 stakeholders, 3 issues): ${Math.round(reference.perSecond)} runs/s on one core, ${reference.rounds.toFixed(1)} rounds per run on average; target ≥ 3,000 (${(reference.perSecond / 3000).toFixed(2)} × target)`,
 );
+const { runMemory } = await import('./run-memory.ts');
+const memory = await runMemory(reference.scenario);
+console.log(`  each run allocates ${memory.allocated.toFixed(1)} KB (sampled), of which ${memory.promoted.toFixed(1)} KB outlive a scavenge`);
 
-// Batch throughput (issue 4): the built command with 1 worker (the calling thread) and 2 worker
-// threads, and the ceiling of this machine's two cores (see batch-throughput.ts).
-const { batchRunsPerSecond, independentRunsPerSecond } = await import('./batch-throughput.ts');
-const BATCH_RUNS = 20_000;
-const one = await batchRunsPerSecond('scenarios/reference.yaml', 1, BATCH_RUNS);
-const two = await batchRunsPerSecond('scenarios/reference.yaml', 2, BATCH_RUNS);
-const alone = await independentRunsPerSecond('scenarios/reference.yaml', 1, BATCH_RUNS / 2);
-const pair = await independentRunsPerSecond('scenarios/reference.yaml', 2, BATCH_RUNS / 2);
+// Batch throughput: the built command with 1 worker (the calling thread) and 2 worker threads,
+// on a batch of an analyst's size (a sweep of 20 points × 5,000 seeds) and on a short one, with
+// what a batch costs before its first run and the ceiling of this machine's two cores (see
+// batch-throughput.ts).
+const { batchRunsPerSecond, batchStartSeconds, independentRunsPerSecond } = await import('./batch-throughput.ts');
+const REFERENCE = 'scenarios/reference.yaml';
 console.log('');
-console.log(`convene batch, ${BATCH_RUNS} reference runs to /dev/null, start-up included (best of 3):`);
-console.log(`  1 worker ${Math.round(one)} runs/s, 2 workers ${Math.round(two)} runs/s; ratio ${(two / one).toFixed(2)} (target ≥ 1.8)`);
+console.log('convene batch, reference runs to /dev/null, start-up included (best of 3, 1 and 2 workers in turns):');
+for (const runs of [100_000, 20_000]) {
+  const { one, two, ratios } = await batchRunsPerSecond(REFERENCE, runs);
+  const target = runs === 100_000 ? ' (target ≥ 1.8)' : '';
+  console.log(
+    `  ${runs.toLocaleString('en').padStart(7)} runs: 1 worker ${Math.round(one)} runs/s, 2 workers ${Math.round(two)} runs/s; ratio ${(two / one).toFixed(2)}${target}; turn by turn ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
+  );
+}
+const start = await batchStartSeconds(REFERENCE);
+console.log(`  a 2-run batch takes ${(start.one * 1000).toFixed(0)} ms with 1 worker, ${(start.two * 1000).toFixed(0)} ms with 2 (fastest of 5): the start-up a short batch does not amortize`);
+const ceiling = await independentRunsPerSecond(REFERENCE, 2, 10_000);
 console.log(
-  `  ceiling, two one-worker commands of ${BATCH_RUNS / 2} runs started together: ${Math.round(alone)} → ${Math.round(pair)} runs/s; ratio ${(pair / alone).toFixed(2)} (the batch reaches ${(((two / one) / (pair / alone)) * 100).toFixed(0)}% of it)`,
+  `  ceiling, two one-worker commands of 10,000 runs started together: ${Math.round(ceiling.alone)} → ${Math.round(ceiling.together)} runs/s; ratio ${(ceiling.together / ceiling.alone).toFixed(2)}`,
 );
