@@ -6,11 +6,12 @@
  *  - `convene batch` throughput with 1 and 2 workers, and the ratio between them.
  * Figures are recorded in BENCHMARKS.md with the machine and date.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import { KERNEL_FROM } from '../sim/kernel/kernel.ts';
 import { createRun, runScenario } from '../sim/run.ts';
-import type { Scenario } from '../sim/scenario-schema.ts';
 import { populationScenario } from './population-scenario.ts';
 
 // The scenario loader and the batch benchmark are imported only after the per-stakeholder figures.
@@ -57,7 +58,7 @@ function nsPerStakeholderRound(figures: Figure[]): void {
   for (let repeat = 0; repeat < REPEATS; repeat++) for (const f of figures) f.best = Math.min(f.best, timeRounds(f));
 }
 
-async function runsPerSecond(file: string): Promise<{ perSecond: number; rounds: number; scenario: Scenario }> {
+async function runsPerSecond(file: string): Promise<{ perSecond: number; rounds: number }> {
   const { loadScenario } = await import('../sim/scenario-load.ts');
   const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file });
   if (!loaded.ok) throw new Error(`${file} does not validate`);
@@ -73,7 +74,7 @@ async function runsPerSecond(file: string): Promise<{ perSecond: number; rounds:
     for (let seed = 1; seed <= runs; seed++) rounds += runScenario(scenario, { seed }).rounds;
     best = Math.max(best, runs / (Number(process.hrtime.bigint() - start) / 1e9));
   }
-  return { perSecond: best, rounds: rounds / runs, scenario };
+  return { perSecond: best, rounds: rounds / runs };
 }
 
 console.log(`Convene core benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
@@ -97,8 +98,9 @@ const reference = await runsPerSecond('scenarios/reference.yaml');
 console.log(
   `reference scenario (30 stakeholders, 3 issues): ${Math.round(reference.perSecond)} runs/s on one core, ${reference.rounds.toFixed(1)} rounds per run on average; target ≥ 3,000 (${(reference.perSecond / 3000).toFixed(2)} × target)`,
 );
-const { runMemory } = await import('./run-memory.ts');
-const memory = await runMemory(reference.scenario);
+const memory = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./run-memory.ts', import.meta.url)), 'scenarios/reference.yaml'], { encoding: 'utf8' }),
+);
 console.log(`  each run allocates ${memory.allocated.toFixed(1)} KB (sampled), of which ${memory.promoted.toFixed(1)} KB outlive a scavenge`);
 
 // Batch throughput: the built command with 1 worker (the calling thread) and 2 worker threads,

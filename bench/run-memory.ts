@@ -3,10 +3,15 @@
  * a scavenge (a young-generation collection) and so must wait for a full collection. A batch's
  * runs should leave almost nothing behind them; what does is copied by every scavenge and marked
  * by every full collection, on the cores the runs need.
+ *
+ * Run on its own (`tsx bench/run-memory.ts FILE`, as the benchmark does): in a process that has
+ * already run other scenarios, the compiled code is not what a batch's would be.
  */
 import { Session } from 'node:inspector/promises';
 import { setFlagsFromString, getHeapSpaceStatistics } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../sim/scenario-load.ts';
 import { runScenario } from '../sim/run.ts';
 import type { Scenario } from '../sim/scenario-schema.ts';
 
@@ -16,7 +21,7 @@ const gc = runInNewContext('gc') as (options?: { type: 'major' | 'minor' }) => v
 const oldSpaceUsed = () => getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!.space_used_size;
 
 /** Kilobytes allocated and kilobytes promoted to the old generation, per run with the record off. */
-export async function runMemory(scenario: Scenario, runs = 2000): Promise<{ allocated: number; promoted: number }> {
+async function runMemory(scenario: Scenario, runs = 2000): Promise<{ allocated: number; promoted: number }> {
   const run = (seed: number) => runScenario(scenario, { seed, record: false });
   for (let seed = 1; seed <= 500; seed++) run(seed);
 
@@ -46,3 +51,8 @@ export async function runMemory(scenario: Scenario, runs = 2000): Promise<{ allo
   add(profile.head);
   return { allocated: sampled / runs / 1024, promoted: promoted / runs / 1024 };
 }
+
+const file = process.argv[2];
+const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file });
+if (!loaded.ok) throw new Error(`${file} does not validate`);
+console.log(JSON.stringify(await runMemory(loaded.scenario)));
