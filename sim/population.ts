@@ -112,7 +112,21 @@ export function createPopulation(scenario: Scenario, rng: Rng, arena?: Arena): P
   const d = scenario.issues.length;
   const a = arena ?? createArena(0);
   const constituencyIndex = new Map(scenario.constituencies.map((c, i) => [c.id, i]));
-  const p = {
+
+  // Ids: explicit ones kept, generated ones computed from the group's prefix on demand.
+  const explicitIds = new Map<number, string>();
+  const groups: { start: number; count: number; prefix: string }[] = [];
+  let index: Map<string, number> | undefined;
+  const id = (j: number): string => {
+    const explicit = explicitIds.get(j);
+    if (explicit !== undefined) return explicit;
+    for (const g of groups) if (j >= g.start && j < g.start + g.count) return `${g.prefix}-${j - g.start + 1}`;
+    return `#${j}`;
+  };
+
+  // One literal, not arrays spread into another at the end: V8 promoted the spread's copy of
+  // each run's population to the old generation.
+  const p: Population = {
     n,
     d,
     ideal: a.f64(n * d),
@@ -128,11 +142,12 @@ export function createPopulation(scenario: Scenario, rng: Rng, arena?: Arena): P
     cost: a.f64(n),
     constituency: a.i32(n),
     roles: a.u8(n),
+    id,
+    indexOf(wanted: string) {
+      index ??= new Map(Array.from({ length: n }, (_, j) => [id(j), j]));
+      return index.get(wanted) ?? -1;
+    },
   };
-
-  // Ids: explicit ones kept, generated ones computed from the group's prefix on demand.
-  const explicitIds = new Map<number, string>();
-  const groups: { start: number; count: number; prefix: string }[] = [];
 
   let i = 0;
   for (const entry of scenario.stakeholders) {
@@ -161,36 +176,7 @@ export function createPopulation(scenario: Scenario, rng: Rng, arena?: Arena): P
       i++;
     }
   }
-
-  let index: Map<string, number> | undefined;
-  const id = (j: number): string => {
-    const explicit = explicitIds.get(j);
-    if (explicit !== undefined) return explicit;
-    for (const g of groups) if (j >= g.start && j < g.start + g.count) return `${g.prefix}-${j - g.start + 1}`;
-    return `#${j}`;
-  };
-  return {
-    n: p.n,
-    d: p.d,
-    ideal: p.ideal,
-    salience: p.salience,
-    power: p.power,
-    resources: p.resources,
-    reservation: p.reservation,
-    concession: p.concession,
-    openness: p.openness,
-    outside: p.outside,
-    absence: p.absence,
-    patience: p.patience,
-    cost: p.cost,
-    constituency: p.constituency,
-    roles: p.roles,
-    id,
-    indexOf(wanted: string) {
-      index ??= new Map(Array.from({ length: n }, (_, j) => [id(j), j]));
-      return index.get(wanted) ?? -1;
-    },
-  };
+  return p;
 }
 
 type Arrays = Omit<Population, 'id' | 'indexOf' | 'n' | 'd'>;
