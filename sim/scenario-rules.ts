@@ -6,14 +6,8 @@
  */
 import { formatPath, type PathSegment } from './scenario-path.ts';
 import { suggestName, type ScenarioError } from './scenario-errors.ts';
-import {
-  countStakeholders,
-  isGroup,
-  MAX_STAKEHOLDERS,
-  type ScalarDistribution,
-  type Scenario,
-  type VectorDistribution,
-} from './scenario-schema.ts';
+import { MAX_STAKEHOLDERS, type ScalarDistribution, type Scenario, type VectorDistribution } from './scenario-schema.ts';
+import { countStakeholders, isGroup } from './stakeholder-entries.ts';
 
 export interface RuleCheck {
   errors: ScenarioError[];

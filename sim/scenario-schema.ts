@@ -8,9 +8,6 @@
 import { z } from 'zod';
 import { ATTRIBUTE_RANGES, type Range } from './attribute-ranges.ts';
 
-export { ATTRIBUTE_RANGES } from './attribute-ranges.ts';
-export { countStakeholders, isGroup } from './stakeholder-entries.ts';
-
 export const MAX_ISSUES = 16;
 export const MAX_STAKEHOLDERS = 100_000;
 export const MAX_CONSTITUENCIES = 64;
@@ -27,7 +24,6 @@ export function showValue(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
-
 
 function describeRange(r: Range): string {
   const kind = r.integer ? 'an integer' : 'a number';
@@ -49,7 +45,6 @@ export function numberIn(r: Range, alternative?: string) {
   if (r.max !== undefined) schema = r.below ? schema.lt(r.max, { error }) : schema.lte(r.max, { error });
   return schema;
 }
-
 
 export const ATTRIBUTE_DEFAULTS = {
   power: 1,
