@@ -17,6 +17,7 @@
  * seeds that failed.
  */
 import type { RunResult, Scenario } from '../sim/index.ts';
+import { countStakeholders } from '../sim/stakeholder-entries.ts';
 import type { RowFormat } from './batch-row.ts';
 import { runChunk, type ChunkOutput, type RunFailure } from './run-chunk.ts';
 import { createWorkerPool } from './worker-pool.ts';
@@ -42,6 +43,19 @@ export interface BatchOptions {
   onWarning?(message: string): void;
   /** The worker thread's script (tests use one that crashes). */
   workerUrl?: URL;
+}
+
+/** Stakeholders times runs in a chunk: 200 runs of the reference scenario, about 40 ms. */
+const CHUNK_WORK = 6_000;
+
+/**
+ * Runs per chunk for a scenario of `stakeholders`: at most 200, fewer for larger scenarios, so
+ * that a chunk takes tens of milliseconds whatever the scenario. Larger chunks mean fewer
+ * messages: the writing thread, woken for each, takes its time from a core the workers need.
+ * Smaller ones mean a batch checkpoints, shows progress and answers Ctrl-C more often.
+ */
+export function runsPerChunk(stakeholders: number): number {
+  return Math.max(1, Math.min(200, Math.floor(CHUNK_WORK / stakeholders)));
 }
 
 /** Chunks a worker may be ahead of the writer, per worker. */
@@ -70,10 +84,8 @@ export interface BatchStats {
 export async function runBatch(scenario: Scenario, options: BatchOptions): Promise<BatchStats> {
   const failures: RunFailure[] = [];
   const workers = Math.max(1, Math.min(options.workers ?? 1, options.runs));
-  // Enough chunks to share among the workers, and small enough to checkpoint often (200 reference
-  // runs are about 40 ms). Larger chunks mean fewer messages: the writing thread, woken for each,
-  // takes its time from a core the workers need.
-  const chunkSize = options.chunkSize ?? Math.max(1, Math.min(200, Math.ceil(options.runs / (workers * 8))));
+  // Enough chunks to share among the workers, and small enough to checkpoint often.
+  const chunkSize = options.chunkSize ?? Math.max(1, Math.min(runsPerChunk(countStakeholders(scenario.stakeholders)), Math.ceil(options.runs / (workers * 8))));
   const chunks = Math.ceil(options.runs / chunkSize);
   const stats = await runChunks(
     chunks,

@@ -17,6 +17,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { ENGINE_VERSION, formatScenarioError, loadScenario, OUTCOMES, type Scenario } from '../sim/index.ts';
 import { MAX_SEED } from '../sim/scenario-schema.ts';
+import { countStakeholders } from '../sim/stakeholder-entries.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { CSV_COLUMNS, csvCell, resultOfRow, type RowFormat } from './batch-row.ts';
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
@@ -28,7 +29,7 @@ import { outputFormat } from './parse-options.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
 import { createProgress, type Progress } from './progress-bar.ts';
 import { MAX_FILE_BYTES } from './read-scenario.ts';
-import { BatchRunsFailed, runChunks } from './run-batch.ts';
+import { BatchRunsFailed, runChunks, runsPerChunk } from './run-batch.ts';
 import type { RunFailure } from './run-chunk.ts';
 import { parseShard, shardRange } from './shard.ts';
 import { createSummary, type BatchSummary } from './summary.ts';
@@ -46,12 +47,6 @@ export interface SweepCommandOptions {
 
 /** The most points a sweep may have: each is a scenario held in memory. */
 export const MAX_POINTS = 100_000;
-/**
- * Seeds per chunk: chunks never straddle two points, so a point's summary is written when its
- * last chunk is. Fewer, larger chunks wake the writing thread less often (run-batch.ts).
- */
-const CHUNK = 100;
-
 export interface SweepPlan {
   experiment: Experiment;
   names: string[];
@@ -129,7 +124,9 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     }
     if (format === 'csv' && out.resumedLines.length === 0) await out.write(sweepCsvHeader(names));
 
-    const work = planChunks(from + Math.floor(done / seeds), to, done % seeds, seeds);
+    // Sized for the largest point's scenario, as a batch's chunks are (run-batch.ts).
+    const largest = scenarios.reduce((most, s) => Math.max(most, countStakeholders(s.stakeholders)), 1);
+    const work = planChunks(from + Math.floor(done / seeds), to, done % seeds, seeds, runsPerChunk(largest));
     progress = createProgress(io.stderr, total - done);
     let ran = 0;
     await runChunks(
@@ -178,22 +175,23 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
 
 /**
  * The chunks of points `firstPoint .. endPoint - 1`, `seeds` runs each, starting `skip` seeds into
- * the first point (a resumed sweep). Chunks never straddle two points.
+ * the first point (a resumed sweep), of at most `size` seeds. Chunks never straddle two points, so
+ * a point's summary is written when its last chunk is.
  */
-export function planChunks(firstPoint: number, endPoint: number, skip: number, seeds: number) {
-  const perPoint = Math.ceil(seeds / CHUNK);
-  const firstChunks = firstPoint < endPoint ? Math.ceil((seeds - skip) / CHUNK) : 0;
+export function planChunks(firstPoint: number, endPoint: number, skip: number, seeds: number, size: number) {
+  const perPoint = Math.ceil(seeds / size);
+  const firstChunks = firstPoint < endPoint ? Math.ceil((seeds - skip) / size) : 0;
   const rest = Math.max(0, endPoint - firstPoint - 1);
   return {
     chunks: firstChunks + rest * perPoint,
     at(c: number): { point: number; first: number; count: number } {
       if (c < firstChunks) {
-        const first = skip + c * CHUNK;
-        return { point: firstPoint, first, count: Math.min(CHUNK, seeds - first) };
+        const first = skip + c * size;
+        return { point: firstPoint, first, count: Math.min(size, seeds - first) };
       }
       const k = c - firstChunks;
-      const first = (k % perPoint) * CHUNK;
-      return { point: firstPoint + 1 + Math.floor(k / perPoint), first, count: Math.min(CHUNK, seeds - first) };
+      const first = (k % perPoint) * size;
+      return { point: firstPoint + 1 + Math.floor(k / perPoint), first, count: Math.min(size, seeds - first) };
     },
   };
 }

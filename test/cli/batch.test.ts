@@ -196,4 +196,22 @@ describe('runBatch', () => {
       expect(JSON.stringify(seen[k])).toBe(JSON.stringify(recorded));
     }
   });
+
+  it('checkpoints in chunks of up to 200 runs, fewer the more stakeholders a run has', async () => {
+    const { scenario } = await readScenario(SMALL, { cwd: ROOT });
+    const chunks = async (stakeholders: number, runs: number) => {
+      const grown = structuredClone(scenario);
+      const group = grown.stakeholders.find((e) => 'generate' in e)!;
+      (group as { generate: number }).generate += stakeholders - 5;
+      const done: number[] = [];
+      await runBatch(grown, { runs, seedStart: 1, onProgress: (n) => void done.push(n) });
+      return done;
+    };
+    // Small runs: 200 at a time (no fewer than a few chunks per worker would allow).
+    expect((await chunks(5, 4000)).slice(0, 3)).toEqual([200, 400, 600]);
+    // 600 stakeholders: 6,000 / 600 = 10 runs a chunk, so a chunk still takes tens of milliseconds.
+    const big = await chunks(600, 160);
+    expect(big).toHaveLength(16);
+    expect(big.slice(0, 3)).toEqual([10, 20, 30]);
+  });
 });

@@ -36,12 +36,21 @@ async function experimentFile(name: string, seeds: number): Promise<string> {
 
 describe('the chunks of a sweep', () => {
   it('cover every seed of every point once, never straddling two points, also when resumed mid-point', () => {
-    for (const [first, end, skip, seeds] of [[0, 3, 0, 60], [2, 5, 37, 60], [4, 5, 59, 60], [0, 2, 0, 25], [3, 3, 0, 10]]) {
-      const plan = planChunks(first, end, skip, seeds);
+    for (const [first, end, skip, seeds, size] of [
+      [0, 3, 0, 60, 25],
+      [2, 5, 37, 60, 25],
+      [4, 5, 59, 60, 25],
+      [0, 2, 0, 25, 25],
+      [3, 3, 0, 10, 25],
+      [1, 4, 3, 60, 7],
+      [0, 3, 10, 60, 200],
+    ]) {
+      const plan = planChunks(first, end, skip, seeds, size);
       const covered: string[] = [];
       for (let c = 0; c < plan.chunks; c++) {
         const { point, first: s, count } = plan.at(c);
         expect(s + count).toBeLessThanOrEqual(seeds);
+        expect(count).toBeLessThanOrEqual(size);
         for (let k = s; k < s + count; k++) covered.push(`${point}:${k}`);
       }
       const expected: string[] = [];
