@@ -59,7 +59,7 @@ function nsPerStakeholderRound(figures: Figure[]): void {
 }
 
 async function runsPerSecond(file: string): Promise<{ perSecond: number; rounds: number }> {
-  const { loadScenario } = await import('../sim/scenario-load.ts');
+  const { loadScenario } = await import('../sim/scenario/load.ts');
   const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file });
   if (!loaded.ok) throw new Error(`${file} does not validate`);
   const scenario = loaded.scenario;

@@ -6,7 +6,7 @@
  * business, Conceder civil society) or, with `shapes: 'each'`, drawn for every stakeholder, which
  * costs an exponential per stakeholder and round.
  */
-import { scenarioSchema, type Scenario } from '../sim/scenario-schema.ts';
+import { scenarioSchema, type Scenario } from '../sim/scenario/schema.ts';
 
 export function populationScenario(n: number, d: number, shapes: 'shared' | 'each' = 'shared'): Scenario {
   const shape = (shared: number) => (shapes === 'each' ? { uniform: [0.5, 2] } : shared);

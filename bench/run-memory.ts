@@ -11,9 +11,9 @@ import { Session } from 'node:inspector/promises';
 import { setFlagsFromString, getHeapSpaceStatistics } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
-import { loadScenario } from '../sim/scenario-load.ts';
+import { loadScenario } from '../sim/scenario/load.ts';
 import { runScenario } from '../sim/run.ts';
-import type { Scenario } from '../sim/scenario-schema.ts';
+import type { Scenario } from '../sim/scenario/schema.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as (options?: { type: 'major' | 'minor' }) => void;

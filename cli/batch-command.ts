@@ -7,7 +7,7 @@
  * created, and --out is written through a temporary file renamed at the end.
  */
 import { resolve } from 'node:path';
-import { MAX_SEED } from '../sim/scenario-schema.ts';
+import { MAX_SEED } from '../sim/scenario/schema.ts';
 import { ENGINE_VERSION } from '../sim/index.ts';
 import { csvHeader, resultOfRow } from './batch-row.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';

@@ -1,12 +1,12 @@
 /**
  * Reading an experiment file with the scenario loader's quality of errors: YAML read safely
- * (sim/yaml-read.ts), zod issues turned into one message per thing to fix with did-you-mean
- * (sim/scenario-errors.ts), each placed at its line and column.
+ * (sim/scenario/yaml-read.ts), zod issues turned into one message per thing to fix with did-you-mean
+ * (sim/scenario/errors.ts), each placed at its line and column.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
-import { describeIssues, formatScenarioError, FILE_PATH, type Problem, type ScenarioError } from '../sim/scenario-errors.ts';
-import { formatPath, parsePath } from '../sim/scenario-path.ts';
-import { readYaml } from '../sim/yaml-read.ts';
+import { describeIssues, formatScenarioError, FILE_PATH, type Problem, type ScenarioError } from '../sim/scenario/errors.ts';
+import { formatPath, parsePath } from '../sim/scenario/path.ts';
+import { readYaml } from '../sim/scenario/yaml-read.ts';
 import { experimentSchema, type Experiment } from './experiment-schema.ts';
 
 export type ExperimentLoad = { ok: true; experiment: Experiment } | { ok: false; errors: ScenarioError[] };

@@ -17,7 +17,7 @@
  * seeds that failed.
  */
 import type { RunResult, Scenario } from '../sim/index.ts';
-import { countStakeholders } from '../sim/stakeholder-entries.ts';
+import { countStakeholders } from '../sim/scenario/stakeholder-entries.ts';
 import type { RowFormat } from './batch-row.ts';
 import { runChunk, type ChunkOutput, type RunFailure } from './run-chunk.ts';
 import { createWorkerPool } from './worker-pool.ts';

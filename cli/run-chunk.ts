@@ -8,7 +8,7 @@
 // The core's own modules, not sim/index.ts: a worker loads the runs, not the scenario loader.
 import { OUTCOMES, type RunResult } from '../sim/result.ts';
 import { runScenario } from '../sim/run.ts';
-import type { Scenario } from '../sim/scenario-schema.ts';
+import type { Scenario } from '../sim/scenario/schema.ts';
 import { formatRow, type RowFormat } from './batch-row.ts';
 
 export interface RunFailure {

@@ -3,7 +3,7 @@
  * stakeholders after expansion, warnings) and the warnings on standard error; on failure every
  * error as `file:line:col: path: message` on standard error and exit status 2.
  */
-import { countStakeholders } from '../sim/stakeholder-entries.ts';
+import { countStakeholders } from '../sim/scenario/stakeholder-entries.ts';
 import { plainText, writeText, type CliIO } from './io.ts';
 import { formatWarning, readScenario } from './read-scenario.ts';
 

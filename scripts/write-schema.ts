@@ -1,10 +1,10 @@
 /**
  * `npm run schema`: writes `scenarios/schema.json`, the JSON Schema of the scenario format made
- * from the one zod definition in `sim/scenario-schema.ts`. A test fails when the file is stale.
+ * from the one zod definition in `sim/scenario/schema.ts`. A test fails when the file is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchema } from '../sim/scenario-schema.ts';
+import { scenarioJsonSchema } from '../sim/scenario/schema.ts';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../scenarios/schema.json', import.meta.url));
 

@@ -2,7 +2,7 @@
  * The convenor's boundary conditions (MODEL.md section 4) read once from a validated scenario
  * into plain numbers and typed arrays, so the rounds never look into the scenario object.
  */
-import type { RuleType, Scenario } from './scenario-schema.ts';
+import type { RuleType, Scenario } from './scenario/schema.ts';
 
 /** Mandate strength μ: how much is vested in the process. */
 export const MANDATE_STRENGTH = { decision: 1, recommendation: 0.5, consultation: 0 } as const;

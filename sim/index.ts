@@ -11,5 +11,5 @@ export {
   scenarioJsonSchema,
   type Scenario,
   type ScenarioInput,
-} from './scenario-schema.ts';
-export { loadScenario, formatScenarioError, type LoadResult, type LoadOptions, type ScenarioError } from './scenario-load.ts';
+} from './scenario/schema.ts';
+export { loadScenario, formatScenarioError, type LoadResult, type LoadOptions, type ScenarioError } from './scenario/load.ts';

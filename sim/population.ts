@@ -5,9 +5,9 @@
  */
 import { createArena, type Arena } from './arena.ts';
 import type { Rng } from './rng.ts';
-import { ATTRIBUTE_RANGES } from './attribute-ranges.ts';
-import type { GroupSpec, Role, ScalarDistribution, Scenario, VectorDistribution } from './scenario-schema.ts';
-import { countStakeholders, isGroup } from './stakeholder-entries.ts';
+import { ATTRIBUTE_RANGES } from './scenario/attribute-ranges.ts';
+import type { GroupSpec, Role, ScalarDistribution, Scenario, VectorDistribution } from './scenario/schema.ts';
+import { countStakeholders, isGroup } from './scenario/stakeholder-entries.ts';
 
 /** Role bits, one per column of the convenor's table. */
 export const ROLE_BIT: Record<Role, number> = {

@@ -4,13 +4,13 @@
  */
 import { createArena, releaseArenaBuffer, runArenaBytes, takeArenaBuffer } from './arena.ts';
 import { KERNEL_FROM, kernelArenaBytes, kernelMemory, releaseKernel, type Kernel } from './kernel/kernel.ts';
-import { countStakeholders } from './stakeholder-entries.ts';
+import { countStakeholders } from './scenario/stakeholder-entries.ts';
 import { readConditions, type Conditions } from './conditions.ts';
 import { createPopulation, ROLE_BIT, type Population } from './population.ts';
 import { createRecord, type Record } from './record.ts';
 import { STATE_WORDS, type Rng } from './rng.ts';
 import { MEASURES, type End, type Series } from './result.ts';
-import type { Scenario } from './scenario-schema.ts';
+import type { Scenario } from './scenario/schema.ts';
 
 /** How a present stakeholder stands on this round's proposal. */
 export const STANCE = {

@@ -16,7 +16,7 @@ import { checkStall } from './phases/stall.ts';
 import type { RunResult } from './result.ts';
 import { createRng } from './rng.ts';
 import { createRunState, releaseRunState, type RunState } from './run-state.ts';
-import type { Scenario } from './scenario-schema.ts';
+import type { Scenario } from './scenario/schema.ts';
 import { ENGINE_VERSION } from './version.ts';
 
 export interface RunOptions {

@@ -6,7 +6,7 @@ import { expose } from 'comlink';
 import { createRun, formatScenarioError, loadScenario, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { LATEST_ENTRIES, ROUTINE, type Frame, type LoadReply, type Meta, type MinutesQuery } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
-import { isGroup } from '../sim/stakeholder-entries.ts';
+import { isGroup } from '../sim/scenario/stakeholder-entries.ts';
 
 let scenario: Scenario | null = null;
 let run: Run | null = null;

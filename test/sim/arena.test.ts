@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createArena, releaseArenaBuffer, takeArenaBuffer } from '../../sim/arena.ts';
-import { loadScenario } from '../../sim/scenario-load.ts';
+import { loadScenario } from '../../sim/scenario/load.ts';
 import { createRun, runScenario } from '../../sim/run.ts';
 import { makeScenario } from './make-scenario.ts';
 

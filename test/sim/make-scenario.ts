@@ -1,5 +1,5 @@
 /** Small scenarios written in the test itself, validated by the real schema. */
-import { scenarioSchema, type Scenario } from '../../sim/scenario-schema.ts';
+import { scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
 import { createRunState, type RunState } from '../../sim/run-state.ts';
 import { createRng } from '../../sim/rng.ts';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRun, runScenario } from '../../sim/run.ts';
-import { ROLES, scenarioSchema, type Scenario } from '../../sim/scenario-schema.ts';
+import { ROLES, scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
 import { STANCE } from '../../sim/run-state.ts';
 import { FLAGS, MEASURES, OUTCOMES } from '../../sim/result.ts';
 

@@ -2,7 +2,7 @@
  * A validated scenario's stakeholder entries as the core reads them: single stakeholders and
  * generated groups. Kept apart from the schema, so that the core does not bring in the validator.
  */
-import type { GroupSpec, Scenario } from './scenario-schema.ts';
+import type { GroupSpec, Scenario } from './schema.ts';
 
 export function isGroup(entry: Scenario['stakeholders'][number]): entry is GroupSpec {
   return 'generate' in entry;

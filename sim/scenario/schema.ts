@@ -3,7 +3,7 @@
  * validation (with messages that say what was expected and what was found), the TypeScript types
  * of the core and the JSON Schema in `scenarios/schema.json` that editors use for completion.
  * Cross-field rules (vector lengths, known ids, an empty acceptable box) live in
- * `scenario-rules.ts`, because they need the whole file at once.
+ * `rules.ts`, because they need the whole file at once.
  */
 import { z } from 'zod';
 import { ATTRIBUTE_RANGES, type Range } from './attribute-ranges.ts';

@@ -4,7 +4,7 @@
  * line and column, because only it holds the parsed file.
  */
 import type { z } from 'zod';
-import { formatPath, type PathSegment } from './scenario-path.ts';
+import { formatPath, type PathSegment } from './path.ts';
 
 export interface ScenarioError {
   /** `stakeholders[3].ideal[1]`; `FILE_PATH` for a problem with the file as a whole. */

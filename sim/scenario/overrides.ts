@@ -9,9 +9,9 @@
  * next step is a position). The data given is never changed: containers on the path are copied,
  * which also keeps a YAML alias shared elsewhere in the file from changing along with it.
  */
-import { showValue } from './scenario-schema.ts';
-import { FILE_PATH, isMapping, type ScenarioError } from './scenario-errors.ts';
-import { formatPath, parsePath, type PathSegment } from './scenario-path.ts';
+import { showValue } from './schema.ts';
+import { FILE_PATH, isMapping, type ScenarioError } from './errors.ts';
+import { formatPath, parsePath, type PathSegment } from './path.ts';
 import { MAX_DEPTH, readYaml } from './yaml-read.ts';
 
 export interface Override {

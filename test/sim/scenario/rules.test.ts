@@ -4,8 +4,8 @@
  * lo ≤ hi, and the total number of stakeholders counted before expansion.
  */
 import { describe, expect, it } from 'vitest';
-import { checkScenarioRules } from '../../sim/scenario-rules.ts';
-import { scenarioSchema } from '../../sim/scenario-schema.ts';
+import { checkScenarioRules } from '../../../sim/scenario/rules.ts';
+import { scenarioSchema } from '../../../sim/scenario/schema.ts';
 
 type Input = Record<string, unknown>;
 

@@ -6,14 +6,14 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, visit, type Document, type Node } from 'yaml';
 import { MAX_DEPTH, readYaml, type YamlRead } from './yaml-read.ts';
-import { scenarioSchema, type Scenario } from './scenario-schema.ts';
-import { describeIssues, FILE_PATH, valueAt, type Problem, type ScenarioError } from './scenario-errors.ts';
+import { scenarioSchema, type Scenario } from './schema.ts';
+import { describeIssues, FILE_PATH, valueAt, type Problem, type ScenarioError } from './errors.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
 import { applyOverrides, parseOverride, type Override } from './overrides.ts';
-import { checkScenarioRules } from './scenario-rules.ts';
-import { formatPath, isUnder, parsePath } from './scenario-path.ts';
+import { checkScenarioRules } from './rules.ts';
+import { formatPath, isUnder, parsePath } from './path.ts';
 
-export { formatScenarioError, type ScenarioError } from './scenario-errors.ts';
+export { formatScenarioError, type ScenarioError } from './errors.ts';
 
 export type LoadResult = { ok: true; scenario: Scenario; warnings: string[] } | { ok: false; errors: ScenarioError[] };
 

@@ -3,7 +3,7 @@
  * expected and what was found, and the YAML line and column (SCENARIO.md, "Errors").
  */
 import { describe, expect, it } from 'vitest';
-import { formatScenarioError, loadScenario, type ScenarioError } from '../../sim/scenario-load.ts';
+import { formatScenarioError, loadScenario, type ScenarioError } from '../../../sim/scenario/load.ts';
 
 const BASE = `convene: 1
 name: test

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaText, SCHEMA_FILE } from '../../scripts/write-schema.ts';
-import { loadScenario } from '../../sim/scenario-load.ts';
+import { schemaText, SCHEMA_FILE } from '../../../scripts/write-schema.ts';
+import { loadScenario } from '../../../sim/scenario/load.ts';
 
 describe('the scenario schema', () => {
   it('scenarios/schema.json is what the one definition produces now (run `npm run schema` if not)', () => {

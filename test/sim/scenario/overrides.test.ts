@@ -3,8 +3,8 @@
  * they change the parsed data, and errors that name the override.
  */
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, parseOverride, type Override } from '../../sim/overrides.ts';
-import { formatPath, parsePath } from '../../sim/scenario-path.ts';
+import { applyOverrides, parseOverride, type Override } from '../../../sim/scenario/overrides.ts';
+import { formatPath, parsePath } from '../../../sim/scenario/path.ts';
 
 function parsed(text: string): Override {
   const o = parseOverride(text);

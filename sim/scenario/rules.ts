@@ -4,9 +4,9 @@
  * a non-empty acceptable box, and at most 100000 stakeholders. Groups are never expanded here:
  * counts are summed, and generated ids are listed only once the total is known to be small.
  */
-import { formatPath, type PathSegment } from './scenario-path.ts';
-import { suggestName, type ScenarioError } from './scenario-errors.ts';
-import { MAX_STAKEHOLDERS, type ScalarDistribution, type Scenario, type VectorDistribution } from './scenario-schema.ts';
+import { formatPath, type PathSegment } from './path.ts';
+import { suggestName, type ScenarioError } from './errors.ts';
+import { MAX_STAKEHOLDERS, type ScalarDistribution, type Scenario, type VectorDistribution } from './schema.ts';
 import { countStakeholders, isGroup } from './stakeholder-entries.ts';
 
 export interface RuleCheck {
