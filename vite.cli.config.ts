@@ -18,7 +18,7 @@ function reportPage(): Plugin {
 // The `convene` command and library: a Node build with its dependencies bundled, so it starts
 // fast and `npx convene` works right after `npm install` (the `prepare` script runs this build).
 // `lib.js` is the library (`import ... from 'convene'`, lib/index.ts). The batch worker thread is
-// its own entry: `cli/worker-pool.ts` finds `batch-worker.js` next to itself, so every file,
+// its own entry: `batch/worker-pool.ts` finds `batch-worker.js` next to itself, so every file,
 // shared chunks included, sits flat in dist-cli/.
 export default defineConfig({
   plugins: [reportPage()],
@@ -29,7 +29,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      input: { convene: 'cli/main.ts', lib: 'lib/index.ts', 'batch-worker': 'cli/batch-worker.ts' },
+      input: { convene: 'cli/main.ts', lib: 'lib/index.ts', 'batch-worker': 'batch/batch-worker.ts' },
       output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', format: 'es' },
     },
   },

@@ -12,12 +12,12 @@ import { ENGINE_VERSION } from '../sim/index.ts';
 import { csvHeader, resultOfRow } from './batch-row.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
 import { parseShard, shardRange } from './shard.ts';
-import { InvalidInput } from './invalid-input.ts';
+import { InvalidInput } from '../sim/scenario/invalid-input.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { formatWarning, readScenario } from './read-scenario.ts';
-import { runBatch } from './run-batch.ts';
+import { formatWarning, readScenario } from '../batch/read-scenario.ts';
+import { runBatch } from '../batch/run-batch.ts';
 import { createProgress } from './progress-bar.ts';
 import { createSummary, formatSummary } from './summary.ts';
 

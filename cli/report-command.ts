@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { writeFileAtomically } from './atomic-file.ts';
-import { InvalidInput } from './invalid-input.ts';
+import { InvalidInput } from '../sim/scenario/invalid-input.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';

@@ -5,7 +5,7 @@
  */
 import { countStakeholders } from '../sim/scenario/stakeholder-entries.ts';
 import { plainText, writeText, type CliIO } from './io.ts';
-import { formatWarning, readScenario } from './read-scenario.ts';
+import { formatWarning, readScenario } from '../batch/read-scenario.ts';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 

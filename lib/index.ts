@@ -10,8 +10,8 @@
  */
 export * from '../sim/index.ts';
 export { wilsonInterval } from '../sim/wilson.ts';
-export { runBatch, BatchRunsFailed, type BatchOptions, type BatchStats, type ChunkOutput } from '../cli/run-batch.ts';
+export { runBatch, BatchRunsFailed, type BatchOptions, type BatchStats, type ChunkOutput } from '../batch/run-batch.ts';
 export type { RowFormat } from '../cli/batch-row.ts';
 export { createSummary, type BatchSummary, type OutcomeShare } from '../cli/summary.ts';
-export { readScenario as readScenarioFile, type ScenarioRead } from '../cli/read-scenario.ts';
-export { InvalidInput } from '../cli/invalid-input.ts';
+export { readScenario as readScenarioFile, type ScenarioRead } from '../batch/read-scenario.ts';
+export { InvalidInput } from '../sim/scenario/invalid-input.ts';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../sim/index.ts';
 import { CSV_COLUMNS } from '../../cli/batch-row.ts';
-import { readScenario } from '../../cli/read-scenario.ts';
-import { runBatch } from '../../cli/run-batch.ts';
+import { readScenario } from '../../batch/read-scenario.ts';
+import { runBatch } from '../../batch/run-batch.ts';
 import { cli, INVALID, PRIVACY, ROOT, SMALL } from './harness.ts';
 
 let dir = '';

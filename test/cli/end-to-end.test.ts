@@ -94,8 +94,8 @@ describe('the built batch worker', () => {
     const files = bundleFiles('batch-worker.js');
     const modules = [...files].flatMap((f) => [...readFileSync(join(ROOT, 'dist-cli', f), 'utf8').matchAll(/^\/\/ (\S+)$/gm)].map((m) => m[1]));
     expect(modules).toContain('sim/run.ts');
-    expect(modules).toContain('cli/run-chunk.ts');
-    expect(modules.filter((m) => /node_modules\/(zod|yaml|commander)\//.test(m) || m === 'sim/scenario-schema.ts')).toEqual([]);
+    expect(modules).toContain('batch/run-chunk.ts');
+    expect(modules.filter((m) => /node_modules\/(zod|yaml|commander)\//.test(m) || m.startsWith('sim/scenario/schema') || m === 'sim/scenario/load.ts')).toEqual([]);
     // The command itself does bring them in: the check above looks at what is there.
     const command = [...bundleFiles('convene.js')].map((f) => readFileSync(join(ROOT, 'dist-cli', f), 'utf8')).join('');
     expect(command).toMatch(/^\/\/ node_modules\/zod\//m);

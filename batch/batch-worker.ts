@@ -4,5 +4,5 @@ import { expose } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { batchWorkerApi } from './run-chunk.ts';
 
-if (!parentPort) throw new Error('cli/batch-worker.ts runs as a worker thread');
+if (!parentPort) throw new Error('batch/batch-worker.ts runs as a worker thread');
 expose(batchWorkerApi, nodeEndpoint(parentPort));

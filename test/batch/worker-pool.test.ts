@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../sim/index.ts';
-import { readScenario } from '../../cli/read-scenario.ts';
-import { BatchRunsFailed, runBatch } from '../../cli/run-batch.ts';
-import { createWorkerPool } from '../../cli/worker-pool.ts';
-import { cli, PRIVACY, ROOT, SMALL } from './harness.ts';
+import { readScenario } from '../../batch/read-scenario.ts';
+import { BatchRunsFailed, runBatch } from '../../batch/run-batch.ts';
+import { createWorkerPool } from '../../batch/worker-pool.ts';
+import { cli, PRIVACY, ROOT, SMALL } from '../cli/harness.ts';
 
 const CRASHING = new URL('../fixtures/cli/crashing-worker.mjs', import.meta.url);
 

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { formatScenarioError, loadScenario, type Scenario } from '../sim/index.ts';
-import { InvalidInput } from './invalid-input.ts';
+import { InvalidInput } from '../sim/scenario/invalid-input.ts';
 
 /**
  * SCENARIO.md, "Limits": a file of at most 5 MB. Checked before reading, so a huge file is never
