@@ -18,7 +18,7 @@
  */
 import type { RunResult, Scenario } from '../sim/index.ts';
 import { countStakeholders } from '../sim/scenario/stakeholder-entries.ts';
-import type { RowFormat } from '../cli/batch-row.ts';
+import type { RowFormat } from '../analysis/batch-row.ts';
 import { runChunk, type ChunkOutput, type RunFailure } from './run-chunk.ts';
 import { createWorkerPool } from './worker-pool.ts';
 

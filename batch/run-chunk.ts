@@ -9,7 +9,7 @@
 import { OUTCOMES, type RunResult } from '../sim/result.ts';
 import { runScenario } from '../sim/run.ts';
 import type { Scenario } from '../sim/scenario/schema.ts';
-import { formatRow, type RowFormat } from '../cli/batch-row.ts';
+import { formatRow, type RowFormat } from '../analysis/batch-row.ts';
 
 export interface RunFailure {
   seed: number;

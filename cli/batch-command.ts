@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { MAX_SEED } from '../sim/scenario/schema.ts';
 import { ENGINE_VERSION } from '../sim/index.ts';
-import { csvHeader, resultOfRow } from './batch-row.ts';
+import { csvHeader, resultOfRow } from '../analysis/batch-row.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
 import { parseShard, shardRange } from './shard.ts';
 import { InvalidInput } from '../sim/scenario/invalid-input.ts';
@@ -19,7 +19,7 @@ import { outputFormat } from './parse-options.ts';
 import { formatWarning, readScenario } from '../batch/read-scenario.ts';
 import { runBatch } from '../batch/run-batch.ts';
 import { createProgress } from './progress-bar.ts';
-import { createSummary, formatSummary } from './summary.ts';
+import { createSummary, formatSummary } from '../analysis/summary.ts';
 
 export interface BatchCommandOptions {
   runs: number;

@@ -11,7 +11,7 @@ import { InvalidInput } from '../sim/scenario/invalid-input.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { buildReport, joinTables, parseResults, type ResultsTable } from './report-data.ts';
+import { buildReport, joinTables, parseResults, type ResultsTable } from '../analysis/report-data.ts';
 import { loadPageScript, reportHtml } from './report-html.ts';
 
 export interface ReportCommandOptions {

@@ -19,7 +19,7 @@ import { ENGINE_VERSION, formatScenarioError, loadScenario, OUTCOMES, type Scena
 import { MAX_SEED } from '../sim/scenario/schema.ts';
 import { countStakeholders } from '../sim/scenario/stakeholder-entries.ts';
 import { writeFileAtomically } from './atomic-file.ts';
-import { CSV_COLUMNS, csvCell, resultOfRow, type RowFormat } from './batch-row.ts';
+import { CSV_COLUMNS, csvCell, resultOfRow, type RowFormat } from '../analysis/batch-row.ts';
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
 import type { Experiment } from './experiment-schema.ts';
 import { InvalidInput } from '../sim/scenario/invalid-input.ts';
@@ -32,7 +32,7 @@ import { MAX_FILE_BYTES } from '../batch/read-scenario.ts';
 import { BatchRunsFailed, runChunks, runsPerChunk } from '../batch/run-batch.ts';
 import type { RunFailure } from '../batch/run-chunk.ts';
 import { parseShard, shardRange } from './shard.ts';
-import { createSummary, type BatchSummary } from './summary.ts';
+import { createSummary, type BatchSummary } from '../analysis/summary.ts';
 import { designPoints, type Point } from './sweep-design.ts';
 
 export interface SweepCommandOptions {

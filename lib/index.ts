@@ -9,9 +9,9 @@
  * `--set`-style overrides, as the command line reads it.
  */
 export * from '../sim/index.ts';
-export { wilsonInterval } from '../sim/wilson.ts';
+export { wilsonInterval } from '../analysis/wilson.ts';
 export { runBatch, BatchRunsFailed, type BatchOptions, type BatchStats, type ChunkOutput } from '../batch/run-batch.ts';
-export type { RowFormat } from '../cli/batch-row.ts';
-export { createSummary, type BatchSummary, type OutcomeShare } from '../cli/summary.ts';
+export type { RowFormat } from '../analysis/batch-row.ts';
+export { createSummary, type BatchSummary, type OutcomeShare } from '../analysis/summary.ts';
 export { readScenario as readScenarioFile, type ScenarioRead } from '../batch/read-scenario.ts';
 export { InvalidInput } from '../sim/scenario/invalid-input.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../sim/index.ts';
-import { CSV_COLUMNS } from '../../cli/batch-row.ts';
+import { CSV_COLUMNS } from '../../analysis/batch-row.ts';
 import { readScenario } from '../../batch/read-scenario.ts';
 import { runBatch } from '../../batch/run-batch.ts';
 import { cli, INVALID, PRIVACY, ROOT, SMALL } from './harness.ts';

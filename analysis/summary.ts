@@ -5,8 +5,8 @@
  */
 import { OUTCOMES, type Outcome, type RunResult } from '../sim/index.ts';
 
-export { wilsonInterval, Z_95 } from '../sim/wilson.ts';
-import { wilsonInterval } from '../sim/wilson.ts';
+export { wilsonInterval, Z_95 } from './wilson.ts';
+import { wilsonInterval } from './wilson.ts';
 
 /** The median of the values, the mean of the middle two for an even count; null for none. */
 export function median(values: readonly number[]): number | null {

@@ -6,7 +6,7 @@
  */
 import { csvParse, extent } from 'd3';
 import { FLAGS, OUTCOMES, type Outcome } from '../sim/index.ts';
-import { wilsonInterval } from '../sim/wilson.ts';
+import { wilsonInterval } from './wilson.ts';
 import { CSV_COLUMNS } from './batch-row.ts';
 import { InvalidInput } from '../sim/scenario/invalid-input.ts';
 import { median } from './summary.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvHeader, csvRow, CSV_COLUMNS, jsonlRow } from '../../cli/batch-row.ts';
+import { csvCell, csvHeader, csvRow, CSV_COLUMNS, jsonlRow } from '../../analysis/batch-row.ts';
 
 describe('batch rows', () => {
   it('has the header of RESULT.md', () => {

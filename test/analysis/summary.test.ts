@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../sim/index.ts';
 import { OUTCOMES } from '../../sim/index.ts';
-import { createSummary, formatSummary, median, wilsonInterval } from '../../cli/summary.ts';
+import { createSummary, formatSummary, median, wilsonInterval } from '../../analysis/summary.ts';
 
 describe('wilsonInterval', () => {
   it('matches hand-computed 95% intervals', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { principalAxes, projectPoint } from '../../sim/projection.ts';
+import { principalAxes, projectPoint } from '../../analysis/projection.ts';
 
 describe('principalAxes', () => {
   it('finds the line along which points in three issues spread', () => {
