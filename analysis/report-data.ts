@@ -8,7 +8,7 @@ import { csvParse, extent } from 'd3';
 import { FLAGS, OUTCOMES, type Outcome } from '../sim/index.ts';
 import { wilsonInterval } from './wilson.ts';
 import { CSV_COLUMNS } from './batch-row.ts';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
+import { InvalidInput } from './invalid-input.ts';
 import { median } from './summary.ts';
 
 /** One run, as much of it as the report needs. Parameter values are as written (text in CSV). */

@@ -5,8 +5,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { formatScenarioError, loadScenario, type Scenario } from '../sim/index.ts';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
+import { type Scenario } from '../sim/index.ts';
+import { formatScenarioError, loadScenario } from '../sim/scenario/index.ts';
+import { InvalidInput } from '../analysis/index.ts';
 
 /**
  * SCENARIO.md, "Limits": a file of at most 5 MB. Checked before reading, so a huge file is never

@@ -17,12 +17,12 @@
  * seeds that failed.
  */
 import type { RunResult, Scenario } from '../sim/index.ts';
-import { countStakeholders } from '../sim/scenario/stakeholder-entries.ts';
-import type { RowFormat } from '../analysis/batch-row.ts';
+import { countStakeholders } from '../sim/scenario/index.ts';
+import type { RowFormat } from '../analysis/index.ts';
 import { runChunk, type ChunkOutput, type RunFailure } from './run-chunk.ts';
 import { createWorkerPool } from './worker-pool.ts';
 
-export type { ChunkOutput } from './run-chunk.ts';
+export type { ChunkOutput, RunFailure } from './run-chunk.ts';
 
 export interface BatchOptions {
   runs: number;

@@ -6,10 +6,9 @@
  * of losing it.
  */
 // The core's own modules, not sim/index.ts: a worker loads the runs, not the scenario loader.
-import { OUTCOMES, type RunResult } from '../sim/result.ts';
-import { runScenario } from '../sim/run.ts';
-import type { Scenario } from '../sim/scenario/schema.ts';
-import { formatRow, type RowFormat } from '../analysis/batch-row.ts';
+import { OUTCOMES, type RunResult, runScenario } from '../sim/index.ts';
+import type { Scenario } from '../sim/scenario/index.ts';
+import { formatRow, type RowFormat } from '../analysis/index.ts';
 
 export interface RunFailure {
   seed: number;

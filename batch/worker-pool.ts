@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { wrap, releaseProxy, type Remote } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { Scenario } from '../sim/index.ts';
-import type { RowFormat } from '../analysis/batch-row.ts';
+import type { RowFormat } from '../analysis/index.ts';
 import type { BatchWorkerApi, ChunkOutput } from './run-chunk.ts';
 
 /**

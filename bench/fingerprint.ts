@@ -8,7 +8,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { loadScenario, runScenario, createRun } from '../sim/index.ts';
+import { runScenario, createRun } from '../sim/index.ts';
+import { loadScenario } from '../sim/scenario/index.ts';
 import { populationScenario } from './population-scenario.ts';
 
 const dir = new URL('../scenarios', import.meta.url).pathname;

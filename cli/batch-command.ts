@@ -7,19 +7,16 @@
  * created, and --out is written through a temporary file renamed at the end.
  */
 import { resolve } from 'node:path';
-import { MAX_SEED } from '../sim/scenario/schema.ts';
+import { MAX_SEED } from '../sim/scenario/index.ts';
+import { InvalidInput, csvHeader, resultOfRow, createSummary, formatSummary } from '../analysis/index.ts';
 import { ENGINE_VERSION } from '../sim/index.ts';
-import { csvHeader, resultOfRow } from '../analysis/batch-row.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
 import { parseShard, shardRange } from './shard.ts';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { formatWarning, readScenario } from '../batch/read-scenario.ts';
-import { runBatch } from '../batch/run-batch.ts';
+import { formatWarning, readScenario, runBatch } from '../batch/index.ts';
 import { createProgress } from './progress-bar.ts';
-import { createSummary, formatSummary } from '../analysis/summary.ts';
 
 export interface BatchCommandOptions {
   runs: number;

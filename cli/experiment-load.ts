@@ -4,9 +4,7 @@
  * (sim/scenario/errors.ts), each placed at its line and column.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
-import { describeIssues, formatScenarioError, FILE_PATH, type Problem, type ScenarioError } from '../sim/scenario/errors.ts';
-import { formatPath, parsePath } from '../sim/scenario/path.ts';
-import { readYaml } from '../sim/scenario/yaml-read.ts';
+import { describeIssues, formatScenarioError, FILE_PATH, type Problem, type ScenarioError, formatPath, parsePath, readYaml } from '../sim/scenario/index.ts';
 import { experimentSchema, type Experiment } from './experiment-schema.ts';
 
 export type ExperimentLoad = { ok: true; experiment: Experiment } | { ok: false; errors: ScenarioError[] };

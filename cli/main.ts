@@ -11,7 +11,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { version } from '../package.json';
 import { availableParallelism } from 'node:os';
 import { batchCommand } from './batch-command.ts';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
+import { InvalidInput } from '../analysis/index.ts';
 import { resolveIO, type CliIO } from './io.ts';
 import { collectOverride, parseOutPath, parseRuns, parseSeed, parseWorkers } from './parse-options.ts';
 import { mergeCommand } from './merge-command.ts';

@@ -9,7 +9,7 @@ import { csvParseRows } from 'd3';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { writeFileAtomically } from './atomic-file.ts';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
+import { InvalidInput } from '../analysis/index.ts';
 import type { CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
+import { InvalidInput } from '../analysis/index.ts';
 
 /** `given` as the user wrote it (for messages), `path` resolved; `option` names the flag. */
 export async function checkOutputPath(given: string, path: string, option = '--out'): Promise<void> {

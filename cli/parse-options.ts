@@ -5,7 +5,7 @@
  */
 import { extname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import { MAX_SEED } from '../sim/scenario/schema.ts';
+import { MAX_SEED } from '../sim/scenario/index.ts';
 
 export const MAX_RUNS = 10_000_000;
 export const MAX_WORKERS = 256;

@@ -8,7 +8,7 @@
  */
 import { open, readFile, rename, truncate, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { createBufferedWriter } from './buffered-writer.ts';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
+import { InvalidInput } from '../analysis/index.ts';
 
 export interface PartialFile {
   /** The complete lines already written by an earlier, interrupted run (header included). */

@@ -7,11 +7,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { writeFileAtomically } from './atomic-file.ts';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
+import { InvalidInput, buildReport, joinTables, parseResults, type ResultsTable } from '../analysis/index.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { buildReport, joinTables, parseResults, type ResultsTable } from '../analysis/report-data.ts';
 import { loadPageScript, reportHtml } from './report-html.ts';
 
 export interface ReportCommandOptions {

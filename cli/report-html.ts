@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { ReportData } from '../analysis/report-data.ts';
+import type { ReportData } from '../analysis/index.ts';
 
 /** Vite's `build`, passed in: the config calls this with its own, the source run imports it. */
 type ViteBuild = typeof import('vite').build;

@@ -6,7 +6,7 @@
 import { runScenario } from '../sim/index.ts';
 import { formatEvents, formatRun, formatSeries } from './human.ts';
 import { useColour, writeText, type CliIO } from './io.ts';
-import { formatWarning, readScenario } from '../batch/read-scenario.ts';
+import { formatWarning, readScenario } from '../batch/index.ts';
 
 export interface RunCommandOptions {
   seed?: number;

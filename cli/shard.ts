@@ -3,7 +3,7 @@
  * N contiguous, nearly equal blocks of a list (the seeds of a batch, the points of a sweep), so
  * the shards' files, put in order, are exactly the one machine's file (`convene merge`).
  */
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
+import { InvalidInput } from '../analysis/index.ts';
 
 export interface Shard {
   index: number;

@@ -15,24 +15,20 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { ENGINE_VERSION, formatScenarioError, loadScenario, OUTCOMES, type Scenario } from '../sim/index.ts';
-import { MAX_SEED } from '../sim/scenario/schema.ts';
-import { countStakeholders } from '../sim/scenario/stakeholder-entries.ts';
+import { ENGINE_VERSION, OUTCOMES, type Scenario } from '../sim/index.ts';
+import { formatScenarioError, loadScenario, MAX_SEED, countStakeholders } from '../sim/scenario/index.ts';
+import { InvalidInput, CSV_COLUMNS, csvCell, resultOfRow, type RowFormat, createSummary, type BatchSummary } from '../analysis/index.ts';
 import { writeFileAtomically } from './atomic-file.ts';
-import { CSV_COLUMNS, csvCell, resultOfRow, type RowFormat } from '../analysis/batch-row.ts';
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
 import type { Experiment } from './experiment-schema.ts';
-import { InvalidInput } from '../sim/scenario/invalid-input.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
 import { createProgress, type Progress } from './progress-bar.ts';
-import { MAX_FILE_BYTES } from '../batch/read-scenario.ts';
-import { BatchRunsFailed, runChunks, runsPerChunk } from '../batch/run-batch.ts';
-import type { RunFailure } from '../batch/run-chunk.ts';
+import { MAX_FILE_BYTES, BatchRunsFailed, runChunks, runsPerChunk } from '../batch/index.ts';
+import type { RunFailure } from '../batch/index.ts';
 import { parseShard, shardRange } from './shard.ts';
-import { createSummary, type BatchSummary } from '../analysis/summary.ts';
 import { designPoints, type Point } from './sweep-design.ts';
 
 export interface SweepCommandOptions {

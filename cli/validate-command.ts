@@ -3,9 +3,9 @@
  * stakeholders after expansion, warnings) and the warnings on standard error; on failure every
  * error as `file:line:col: path: message` on standard error and exit status 2.
  */
-import { countStakeholders } from '../sim/scenario/stakeholder-entries.ts';
+import { countStakeholders } from '../sim/scenario/index.ts';
 import { plainText, writeText, type CliIO } from './io.ts';
-import { formatWarning, readScenario } from '../batch/read-scenario.ts';
+import { formatWarning, readScenario } from '../batch/index.ts';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 

@@ -9,9 +9,29 @@
  * `--set`-style overrides, as the command line reads it.
  */
 export * from '../sim/index.ts';
-export { wilsonInterval } from '../analysis/wilson.ts';
-export { runBatch, BatchRunsFailed, type BatchOptions, type BatchStats, type ChunkOutput } from '../batch/run-batch.ts';
-export type { RowFormat } from '../analysis/batch-row.ts';
-export { createSummary, type BatchSummary, type OutcomeShare } from '../analysis/summary.ts';
-export { readScenario as readScenarioFile, type ScenarioRead } from '../batch/read-scenario.ts';
-export { InvalidInput } from '../sim/scenario/invalid-input.ts';
+export {
+  loadScenario,
+  formatScenarioError,
+  scenarioSchema,
+  scenarioJsonSchema,
+  type LoadResult,
+  type LoadOptions,
+  type ScenarioError,
+} from '../sim/scenario/index.ts';
+export {
+  wilsonInterval,
+  createSummary,
+  InvalidInput,
+  type BatchSummary,
+  type OutcomeShare,
+  type RowFormat,
+} from '../analysis/index.ts';
+export {
+  runBatch,
+  BatchRunsFailed,
+  readScenario as readScenarioFile,
+  type BatchOptions,
+  type BatchStats,
+  type ChunkOutput,
+  type ScenarioRead,
+} from '../batch/index.ts';

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioJsonSchema } from '../sim/scenario/schema.ts';
+import { scenarioJsonSchema } from '../sim/scenario/index.ts';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../scenarios/schema.json', import.meta.url));
 

@@ -2,7 +2,7 @@
  * The two panels that look beyond one run: "Compare" (the run as set beside the same seed with
  * one condition changed) and "Many seeds" (200 seeds in a pool of workers).
  */
-import type { RunResult } from '../sim/result.ts';
+import type { RunResult } from '../sim/index.ts';
 import { CHANGES, renderComparison } from './compare.ts';
 import { byId, el } from './dom.ts';
 import type { Meta } from './frame.ts';

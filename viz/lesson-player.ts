@@ -3,7 +3,7 @@
  * class places its bet on an outcome class, then the step's run plays and the page says whether
  * the bet was right.
  */
-import { OUTCOMES, type Outcome } from '../sim/result.ts';
+import { OUTCOMES, type Outcome } from '../sim/index.ts';
 import { el } from './dom.ts';
 import type { Lesson, LessonStep } from './lesson.ts';
 import { CLASS_WORDS } from './outcome-panel.ts';

@@ -4,8 +4,8 @@
  * student sees that an outcome is likely, not certain. Seed S+k is the run `--seed S+k`.
  */
 import { releaseProxy, wrap } from 'comlink';
-import { wilsonInterval } from '../analysis/wilson.ts';
-import { OUTCOMES, type Outcome } from '../sim/result.ts';
+import { wilsonInterval } from '../analysis/index.ts';
+import { OUTCOMES, type Outcome } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
 import { CLASS_WORDS } from './outcome-panel.ts';
 import type { SimulationApi } from './worker.ts';

@@ -11,7 +11,7 @@
  * sentence in a live region; the same for dots on the canvas, which have no elements to focus.
  */
 import * as d3 from 'd3';
-import { principalAxes, projectPoint, type Projection } from '../analysis/projection.ts';
+import { principalAxes, projectPoint, type Projection } from '../analysis/index.ts';
 import { el, num } from './dom.ts';
 import type { Frame, Meta } from './frame.ts';
 import { constituencyColour } from './palette.ts';

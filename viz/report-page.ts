@@ -6,7 +6,7 @@
  */
 import { area, axisBottom, axisLeft, format, line, scaleBand, scaleLinear, scalePoint, select, type Selection } from 'd3';
 import { OKABE_ITO } from './palette.ts';
-import type { HistogramBin, ParameterPanel, ReportData, Share } from '../analysis/report-data.ts';
+import type { HistogramBin, ParameterPanel, ReportData, Share } from '../analysis/index.ts';
 
 type Div = Selection<HTMLElement, unknown, null, undefined>;
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;

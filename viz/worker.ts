@@ -3,10 +3,10 @@
  * it never runs a round on its own thread. One run at a time; reset is "open again".
  */
 import { expose } from 'comlink';
-import { createRun, formatScenarioError, loadScenario, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { createRun, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { formatScenarioError, loadScenario, isGroup } from '../sim/scenario/index.ts';
 import { LATEST_ENTRIES, ROUTINE, type Frame, type LoadReply, type Meta, type MinutesQuery } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
-import { isGroup } from '../sim/scenario/stakeholder-entries.ts';
 
 let scenario: Scenario | null = null;
 let run: Run | null = null;

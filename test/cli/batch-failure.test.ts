@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cli, SMALL } from './harness.ts';
 
-vi.mock('../../sim/run.ts', async (importOriginal) => {
-  const core = await importOriginal<typeof import('../../sim/run.ts')>();
+vi.mock('../../sim/index.ts', async (importOriginal) => {
+  const core = await importOriginal<typeof import('../../sim/index.ts')>();
   return {
     ...core,
     runScenario: (...args: Parameters<typeof core.runScenario>) => {

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../sim/index.ts';
-import { CSV_COLUMNS } from '../../analysis/batch-row.ts';
-import { readScenario } from '../../batch/read-scenario.ts';
-import { runBatch } from '../../batch/run-batch.ts';
+import { CSV_COLUMNS } from '../../analysis/index.ts';
+import { readScenario, runBatch } from '../../batch/index.ts';
 import { cli, INVALID, PRIVACY, ROOT, SMALL } from './harness.ts';
 
 let dir = '';

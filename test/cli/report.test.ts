@@ -7,11 +7,9 @@ import { pathToFileURL } from 'node:url';
 import { format } from 'd3-format';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, BINS, outcomeShares, parameterPanel, parseResults, roundsHistogram, type ReportData, type ReportRun } from '../../analysis/report-data.ts';
+import { buildReport, BINS, outcomeShares, parameterPanel, parseResults, roundsHistogram, type ReportData, type ReportRun, createSummary, wilsonInterval } from '../../analysis/index.ts';
 import { reportHtml, scriptJson } from '../../cli/report-html.ts';
-import { createSummary } from '../../analysis/summary.ts';
 import { OUTCOMES } from '../../sim/index.ts';
-import { wilsonInterval } from '../../analysis/wilson.ts';
 import { HAVE_BROWSER, launchChromium, SCREENSHOTS } from '../viz/browser.ts';
 import { cli, ROOT, spawnCli, STACK_LINE } from './harness.ts';
 

@@ -8,7 +8,8 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario, runScenario } from '../../sim/index.ts';
+import { runScenario } from '../../sim/index.ts';
+import { loadScenario } from '../../sim/scenario/index.ts';
 import { ROOT } from '../cli/harness.ts';
 
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');

@@ -8,10 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { countStakeholders } from '../../sim/scenario/stakeholder-entries.ts';
-import type { Flag, Outcome } from '../../sim/result.ts';
-import { runScenario } from '../../sim/run.ts';
-import { formatScenarioError, loadScenario } from '../../sim/scenario/load.ts';
+import { countStakeholders, formatScenarioError, loadScenario } from '../../sim/scenario/index.ts';
+import type { Flag, Outcome } from '../../sim/index.ts';
+import { runScenario } from '../../sim/index.ts';
 
 const DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const SEEDS = 20;

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { populationScenario } from '../../bench/population-scenario.ts';
 import { KERNEL_FROM } from '../../sim/kernel/kernel.ts';
-import { createRun, loadScenario, runScenario, type Run } from '../../sim/index.ts';
+import { createRun, runScenario, type Run } from '../../sim/index.ts';
+import { loadScenario } from '../../sim/scenario/index.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRun, loadScenario, runScenario } from '../../sim/index.ts';
+import { createRun, runScenario } from '../../sim/index.ts';
+import { loadScenario } from '../../sim/scenario/index.ts';
 
 const DIR = join(import.meta.dirname, '../../scenarios');
 

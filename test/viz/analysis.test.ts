@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, OUTCOMES, runScenario, type Scenario } from '../../sim/index.ts';
+import { OUTCOMES, runScenario, type Scenario } from '../../sim/index.ts';
+import { loadScenario } from '../../sim/scenario/index.ts';
 import { HAVE_BROWSER, useSite, ROOT, SCREENSHOTS } from './browser.ts';
 
 function scenario(id: string, overrides: string[] = []): Scenario {

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadScenario, runScenario } from '../../sim/index.ts';
+import { runScenario } from '../../sim/index.ts';
+import { loadScenario } from '../../sim/scenario/index.ts';
 import { readLesson } from '../../viz/lesson.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STANCE } from '../../sim/run-state.ts';
+import { STANCE } from '../../sim/index.ts';
 import { STANCE_NAMES } from '../../viz/policy-space.ts';
 
 describe('the policy space’s stance names', () => {

@@ -1,0 +1,11 @@
+/**
+ * Statistics and rows shared by the command line, the page and the library: outcome shares with
+ * their Wilson intervals, a batch's summary, the rows of a batch file, a report's data, and the
+ * projection of many issues onto two. Pure: no DOM, no Node.
+ */
+export * from './wilson.ts';
+export * from './summary.ts';
+export * from './batch-row.ts';
+export * from './report-data.ts';
+export * from './projection.ts';
+export * from './invalid-input.ts';
