@@ -1,3 +1,4 @@
+/// <reference path="./comlink-node.d.ts" />
 /** Entry of a batch worker thread: the chunk runner, exposed over comlink. */
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';

@@ -1,3 +1,4 @@
+/// <reference path="./comlink-node.d.ts" />
 /**
  * A pool of Node worker threads, each running the chunk runner of `run-chunk.ts` behind comlink.
  * A worker may be given a chunk before it has finished the last one: it runs them in the order
