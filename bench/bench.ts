@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import { KERNEL_FROM } from '../sim/kernel/kernel.ts';
 import { createRun, runScenario } from '../sim/run.ts';
-import { populationScenario } from './population-scenario.ts';
+import { populationScenario } from '../scenarios/population-scenario.ts';
 
 // The scenario loader and the batch benchmark are imported only after the per-stakeholder figures.
 // Loading a CommonJS package (the YAML parser) through tsx moves an ArrayBuffer between threads,

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { runScenario, createRun } from '../sim/index.ts';
 import { loadScenario } from '../sim/scenario/index.ts';
-import { populationScenario } from './population-scenario.ts';
+import { populationScenario } from '../scenarios/population-scenario.ts';
 
 const dir = new URL('../scenarios', import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();

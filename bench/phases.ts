@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/phases.ts [N] [D]`: where a round's time goes, phase by phase, in nanoseconds per
- * stakeholder-round on the benchmark population (bench/population-scenario.ts), record off. Each
+ * stakeholder-round on the benchmark population (scenarios/population-scenario.ts), record off. Each
  * phase is timed on its own as `runRound` calls it, on a running state; the timers add a little.
  * Figures are printed, never asserted; BENCHMARKS.md records them.
  */
@@ -14,7 +14,7 @@ import { evaluate } from '../sim/phases/evaluation.ts';
 import { checkQuorum } from '../sim/phases/quorum.ts';
 import { checkStall } from '../sim/phases/stall.ts';
 import { createRun } from '../sim/run.ts';
-import { populationScenario } from './population-scenario.ts';
+import { populationScenario } from '../scenarios/population-scenario.ts';
 
 const n = Number(process.argv[2] ?? 100_000);
 const d = Number(process.argv[3] ?? 8);

@@ -51,7 +51,7 @@ function imports(file: string): string[] {
 const FACE = (room: Room) => join(ROOT, room, 'index.ts');
 
 describe('the rooms of the house', () => {
-  const files = ['sim', 'analysis', 'batch', 'cli', 'viz', 'lib', 'test', 'scripts'].flatMap((d) => sources(join(ROOT, d)));
+  const files = ['sim', 'analysis', 'batch', 'cli', 'viz', 'lib', 'test', 'scripts', 'scenarios'].flatMap((d) => sources(join(ROOT, d)));
 
   it('each room imports only the rooms below it', () => {
     expect(files.length).toBeGreaterThan(100);

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { populationScenario } from '../../bench/population-scenario.ts';
+import { populationScenario } from '../../scenarios/population-scenario.ts';
 import { KERNEL_FROM } from '../../sim/kernel/kernel.ts';
 import { createRun, runScenario, type Run } from '../../sim/index.ts';
 import { loadScenario } from '../../sim/scenario/index.ts';

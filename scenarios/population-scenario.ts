@@ -1,12 +1,12 @@
 /**
- * The scenario the per-stakeholder benchmark runs: N stakeholders over D issues in two
+ * A synthetic population, the one the per-stakeholder benchmark, the kernel tests and the golden results run: N stakeholders over D issues in two
  * constituencies (one organized, one organizing late and absent one round in ten), attributes
  * drawn from distributions, and one holdout under unanimity so the process never adopts and every
  * measured round is a full round. Concession shapes are shared within a constituency (Boulware
  * business, Conceder civil society) or, with `shapes: 'each'`, drawn for every stakeholder, which
  * costs an exponential per stakeholder and round.
  */
-import { scenarioSchema, type Scenario } from '../sim/scenario/schema.ts';
+import { scenarioSchema, type Scenario } from '../sim/scenario/index.ts';
 
 export function populationScenario(n: number, d: number, shapes: 'shared' | 'each' = 'shared'): Scenario {
   const shape = (shared: number) => (shapes === 'each' ? { uniform: [0.5, 2] } : shared);
