@@ -13,7 +13,7 @@ import { draftFromVoices } from '../sim/phases/drafting.ts';
 import { evaluate } from '../sim/phases/evaluation.ts';
 import { checkQuorum } from '../sim/phases/quorum.ts';
 import { checkStall } from '../sim/phases/stall.ts';
-import { createRun } from '../sim/run.ts';
+import { createRun, stateOf } from '../sim/run.ts';
 import { populationScenario } from '../scenarios/population-scenario.ts';
 
 const n = Number(process.argv[2] ?? 100_000);
@@ -21,7 +21,7 @@ const d = Number(process.argv[3] ?? 8);
 const rounds = Math.max(30, Math.round(30_000_000 / (n * Math.max(1, d / 2))));
 const run = createRun(populationScenario(n, d), { seed: 1, record: false });
 run.step(5);
-const s = run.state;
+const s = stateOf(run);
 const phases = ['attendance (+ drafting sums)', 'quorum', 'drafting', 'evaluation (+ decision tally, concession)', 'decision', 'concession', 'agenda', 'stall and measures'];
 const spent = new Float64Array(phases.length);
 const now = () => Number(process.hrtime.bigint());

@@ -8,5 +8,11 @@ export { createRun, runScenario, type Run, type RunOptions, type ResultOptions }
 export { createRng, RNG_ALGORITHM, type Rng } from './rng.ts';
 export { ENGINE_VERSION } from './version.ts';
 export * from './result.ts';
+export type { RoomObservation, SettingObservation } from './observation.ts';
 export { STANCE } from './run-state.ts';
-export type { Scenario, ScenarioInput } from './scenario/schema.ts';
+export type { Scenario, ScenarioInput, ConvenorSpec, RuleType } from './scenario/schema.ts';
+// Words of the scenario format a front end offers or splits without loading the validator:
+// the validator itself stays behind sim/scenario/index.ts, so a bundle that only runs or draws
+// (a batch worker, the page's main thread) loads no zod and no YAML parser.
+export { ROLES, RULE_TYPES, MANDATES, WEIGHTINGS } from './scenario/vocabulary.ts';
+export { splitOverride } from './scenario/path.ts';

@@ -18,6 +18,7 @@ import { createRng } from './rng.ts';
 import { createRunState, releaseRunState, type RunState } from './run-state.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { ENGINE_VERSION } from './version.ts';
+import { observeRoom, observeSetting, type RoomObservation, type SettingObservation } from './observation.ts';
 
 export interface RunOptions {
   /** The run's seed; the scenario's own seed when left out. */
@@ -41,7 +42,6 @@ export interface ResultOptions {
 }
 
 export interface Run {
-  readonly state: RunState;
   /** Rounds run so far. */
   readonly round: number;
   readonly done: boolean;
@@ -51,6 +51,10 @@ export interface Run {
   finish(options?: ResultOptions): RunResult;
   /** The result of a finished run. */
   result(options?: ResultOptions): RunResult;
+  /** The room now, by name: positions, stances, the proposal, the measures, the record. */
+  observe(): RoomObservation;
+  /** Who is there and the convenor's conditions: what stays the same for the whole run. */
+  setting(): SettingObservation;
 }
 
 export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
@@ -102,6 +106,23 @@ class SteppedRun implements Run {
     if (this.state.end === null) throw new Error('the run has not ended: step() it to the end first');
     return summarize(this.state, this.seed, options);
   }
+
+  observe(): RoomObservation {
+    return observeRoom(this.state);
+  }
+
+  setting(): SettingObservation {
+    return observeSetting(this.state);
+  }
+}
+
+/**
+ * The state inside a run, for the core's own tests and benchmarks: the rest of the code reads a
+ * run through `observe()` and `setting()`.
+ */
+export function stateOf(run: Run): RunState {
+  if (!(run instanceof SteppedRun)) throw new Error('not a run made by createRun');
+  return run.state;
 }
 
 /** Runs a scenario to the end and returns its result. */
@@ -110,12 +131,12 @@ export function runScenario(scenario: Scenario, options: RunOptions & ResultOpti
   const run = createRun(scenario, { seed: options.seed, record, kernel: options.kernel, keepSeries: options.series ?? false });
   const result = run.finish(options);
   // The result holds no view of the run's arrays, and nothing else will read them.
-  releaseRunState(run.state);
+  releaseRunState(stateOf(run));
   return result;
 }
 
 /** One round: the phases of MODEL.md section 5, in order. */
-export function runRound(s: RunState): void {
+function runRound(s: RunState): void {
   attend(s);
   if (checkQuorum(s)) {
     s.support = 0;

@@ -16,8 +16,6 @@ export interface Change {
   overrides(meta: Meta): string[];
 }
 
-const convenor = (m: Meta) => m.convenor as { subsidies: Record<string, number>; sideChannel: boolean; inRoom: unknown; deadline: number | null };
-
 export const CHANGES: Change[] = [
   { id: 'unanimity', label: 'Unanimity instead', overrides: () => ['convenor.rule={type: unanimity}'] },
   { id: 'rough-consensus', label: 'Rough consensus (80%) instead', overrides: () => ['convenor.rule={type: rough-consensus, threshold: 0.8}'] },
@@ -26,12 +24,12 @@ export const CHANGES: Change[] = [
     id: 'subsidies',
     label: 'Subsidies on / off',
     overrides: (m) => {
-      const any = Object.values(convenor(m).subsidies).some((v) => v > 0);
+      const any = Object.values(m.convenor.subsidies).some((v) => v > 0);
       return m.constituencies.map((c) => `convenor.subsidies.${c.id}=${any ? 0 : 2}`);
     },
   },
-  { id: 'side-channel', label: 'Side channel on / off', overrides: (m) => [`convenor.sideChannel=${!convenor(m).sideChannel}`] },
-  { id: 'deadline', label: 'No deadline / a deadline of 60', overrides: (m) => [`convenor.deadline=${convenor(m).deadline === null ? 60 : 'null'}`] },
+  { id: 'side-channel', label: 'Side channel on / off', overrides: (m) => [`convenor.sideChannel=${!m.convenor.sideChannel}`] },
+  { id: 'deadline', label: 'No deadline / a deadline of 60', overrides: (m) => [`convenor.deadline=${m.convenor.deadline === null ? 60 : 'null'}`] },
 ];
 
 export function renderComparison(host: HTMLElement, runs: { title: string; result: RunResult | { errors: string[] } }[]): void {

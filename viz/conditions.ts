@@ -5,6 +5,7 @@
  */
 import { el } from './dom.ts';
 import type { Meta } from './frame.ts';
+import { RULE_TYPES } from '../sim/index.ts';
 
 export type OverrideListener = (path: string, value: string) => void;
 
@@ -12,8 +13,6 @@ interface Field {
   path: string;
   input: HTMLInputElement | HTMLSelectElement;
 }
-
-const RULES = ['unanimity', 'rough-consensus', 'supermajority', 'majority'];
 
 export interface ConditionsForm {
   open(meta: Meta, overrides: ReadonlyMap<string, string>): void;
@@ -41,18 +40,9 @@ export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, 
   return {
     open(meta, overrides) {
       fields = [];
-      const c = meta.convenor as {
-        rule: { type: string; threshold: number };
-        deadline: number | null;
-        declareFailure: { allowed: boolean; stallRounds: number; minGain: number };
-        sideChannel: boolean;
-        inRoom: { preferred: number[]; pull: number } | null;
-        subsidies: Record<string, number>;
-        agenda: { growth: number };
-        attendanceCost: number;
-      };
+      const c = meta.convenor;
       const rule = el('select', { name: 'convenor.rule.type', 'data-path': 'convenor.rule.type' });
-      for (const r of RULES) rule.append(el('option', { value: r }, r));
+      for (const r of RULE_TYPES) rule.append(el('option', { value: r }, r));
       rule.value = c.rule.type;
       rule.addEventListener('change', () => onChange('convenor.rule.type', rule.value));
       fields.push({ path: 'convenor.rule.type', input: rule });

@@ -2,7 +2,7 @@
  * What crosses the worker boundary: a scenario's fixed description once (`Meta`), then one
  * `Frame` per step with the state the view draws and what the run added since the last frame.
  */
-import type { Measure, RunEvent, RunResult } from '../sim/index.ts';
+import type { ConvenorSpec, Measure, RuleType, RunEvent, RunResult } from '../sim/index.ts';
 
 export interface Meta {
   name: string;
@@ -27,13 +27,12 @@ export interface Meta {
   boxMin: number[];
   boxMax: number[];
   preferred: number[] | null;
-  rule: string;
+  rule: RuleType;
   threshold: number;
   roughConsensus: number;
-  deadline: number | null;
   horizon: number;
-  /** The convenor's conditions as validated, for the conditions form. */
-  convenor: Record<string, unknown>;
+  /** The convenor's conditions as validated (its deadline among them), for the conditions form. */
+  convenor: ConvenorSpec;
   /** The run's passes over the stakeholders run in WebAssembly (sim/kernel), as from 1,000 on. */
   kernel: boolean;
 }

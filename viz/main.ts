@@ -3,6 +3,7 @@
  * Worker. Every worker call goes through one queue; a newer run makes older frames stale.
  */
 import { releaseProxy, wrap } from 'comlink';
+import { splitOverride as splitOverrideText } from '../sim/index.ts';
 import { packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
 import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
@@ -395,9 +396,10 @@ async function start() {
   if (ok && address.autoplay) void play();
 }
 
+/** A `set.PATH=VALUE` of the address as the form holds it, split as the core's parser splits it. */
 function splitOverride(text: string): [string, string] {
-  const eq = text.indexOf('=');
-  return eq < 0 ? [text, ''] : [text.slice(0, eq).trim(), text.slice(eq + 1)];
+  const split = splitOverrideText(text);
+  return split ? [split.path, split.value] : [text, ''];
 }
 
 void start();

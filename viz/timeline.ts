@@ -98,8 +98,8 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
   function draw() {
     if (!meta || !series) return;
     const rounds = series.support.length;
-    const end = Math.max(meta.deadline ?? 0, rounds, 10);
-    x.domain([0, Math.min(end, Math.max(rounds + 10, meta.deadline ?? 0, 10))]);
+    const end = Math.max(meta.convenor.deadline ?? 0, rounds, 10);
+    x.domain([0, Math.min(end, Math.max(rounds + 10, meta.convenor.deadline ?? 0, 10))]);
     xAxis.call(d3.axisBottom(x).ticks(width < 600 ? 5 : 8));
     xAxisTop.call(d3.axisBottom(x).ticks(8).tickFormat(() => ''));
     const maxItems = Math.max(1, d3.max(series.openItems) ?? 1);
@@ -116,7 +116,7 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
     roughLabel.attr('display', same ? 'none' : null);
     roughLabel.attr('x', x.range()[0] + 4).attr('y', y(meta.roughConsensus) - 3).text(`rough consensus ${Math.round(meta.roughConsensus * 100)}%`);
     if (same) thresholdLabel.text(`rule: ${meta.rule} ${Math.round(meta.threshold * 100)}% (the rough-consensus line)`);
-    const dl = meta.deadline;
+    const dl = meta.convenor.deadline;
     deadline.attr('display', dl !== null && dl <= x.domain()[1] ? null : 'none');
     if (dl !== null) {
       deadline.select('line').attr('x1', x(dl)).attr('x2', x(dl)).attr('y1', margin.top).attr('y2', height - margin.bottom);

@@ -14,12 +14,12 @@ let sentEvents = 0;
 let sentRounds = 0;
 
 function frame(): Frame {
-  const s = run!.state;
+  const s = run!.observe();
   const series = {} as Frame['series'];
   for (const m of MEASURES) series[m] = s.series[m].slice(sentRounds);
   const out: Frame = {
-    round: s.t,
-    done: s.end !== null,
+    round: s.round,
+    done: s.done,
     position: s.position.slice(),
     present: s.present.slice(),
     dropped: s.dropped.slice(),
@@ -33,18 +33,18 @@ function frame(): Frame {
     seriesFrom: sentRounds,
     series,
     events: [],
-    latest: s.record.events.slice(Math.max(sentEvents, s.record.events.length - LATEST_ENTRIES)),
+    latest: s.events.slice(Math.max(sentEvents, s.events.length - LATEST_ENTRIES)),
     objections: 0,
-    result: s.end !== null ? run!.result() : null,
+    result: s.done ? run!.result() : null,
   };
-  const all = s.record.events;
+  const all = s.events;
   for (let k = sentEvents; k < all.length; k++) {
     const e = all[k];
     if (!ROUTINE.has(e.type)) out.events.push(e);
-    else if (e.type === 'objection' && e.round === s.t - 1) out.objections++;
+    else if (e.type === 'objection' && e.round === s.round - 1) out.objections++;
   }
-  sentEvents = s.record.events.length;
-  sentRounds = s.t;
+  sentEvents = s.events.length;
+  sentRounds = s.round;
   // Copied to the page, not transferred: one transfer detaches a buffer, and from then on V8 checks
   // every typed-array access of this thread for detachment, a third slower core (BENCHMARKS.md).
   return out;
@@ -58,8 +58,8 @@ function start(seed: number): Frame {
 }
 
 function describe(seed: number): Meta {
-  const s = run!.state;
-  const sc = s.scenario;
+  const s = run!.setting();
+  const sc = scenario!;
   return {
     name: sc.name,
     description: sc.description ?? '',
@@ -67,26 +67,26 @@ function describe(seed: number): Meta {
     scenarioSeed: sc.seed,
     issues: sc.issues.map((i) => ({ id: i.id, label: i.label ?? i.id })),
     constituencies: sc.constituencies.map((c) => ({ id: c.id, label: c.label ?? c.id })),
-    n: s.pop.n,
-    d: s.pop.d,
-    ids: Array.from({ length: s.pop.n }, (_, i) => s.pop.id(i)),
+    n: s.n,
+    d: s.d,
+    ids: Array.from({ length: s.n }, (_, i) => s.id(i)),
     labels: sc.stakeholders.flatMap((e) => (isGroup(e) ? Array<string>(e.generate).fill(e.label ?? '') : [e.label ?? ''])),
-    ideal: s.pop.ideal.slice(),
-    power: s.pop.power.slice(),
-    resources: s.pop.resources.slice(),
-    reservation: s.pop.reservation.slice(),
-    constituency: s.pop.constituency.slice(),
-    roles: s.pop.roles.slice(),
-    boxMin: Array.from(s.cond.boxMin),
-    boxMax: Array.from(s.cond.boxMax),
-    preferred: s.cond.preferred ? Array.from(s.cond.preferred) : null,
-    rule: s.cond.rule,
-    threshold: s.cond.threshold,
-    roughConsensus: s.cond.roughConsensus,
-    kernel: s.kernel !== null,
-    deadline: s.cond.deadline,
-    horizon: s.cond.horizon,
-    convenor: JSON.parse(JSON.stringify(sc.convenor)),
+    ideal: s.ideal.slice(),
+    power: s.power.slice(),
+    resources: s.resources.slice(),
+    reservation: s.reservation.slice(),
+    constituency: s.constituency.slice(),
+    roles: s.roles.slice(),
+    boxMin: Array.from(s.boxMin),
+    boxMax: Array.from(s.boxMax),
+    preferred: s.preferred ? Array.from(s.preferred) : null,
+    rule: s.rule,
+    threshold: s.threshold,
+    roughConsensus: s.roughConsensus,
+    kernel: s.kernel,
+    horizon: s.horizon,
+    // Structured cloning copies it to the page as it is.
+    convenor: s.convenor,
   };
 }
 
@@ -129,15 +129,15 @@ const api = {
   },
   /** The latest `limit` entries of the record about a stakeholder or a constituency, oldest first. */
   minutes(query: MinutesQuery, limit: number): RunEvent[] {
-    if (!run) return [];
-    const { pop, scenario: sc } = run.state;
-    const c = query.constituency === null ? -1 : sc.constituencies.findIndex((k) => k.id === query.constituency);
-    const inConstituency = (id: string | undefined) => id !== undefined && pop.constituency[pop.indexOf(id)] === c;
+    if (!run || !scenario) return [];
+    const setting = run.setting();
+    const c = query.constituency === null ? -1 : scenario.constituencies.findIndex((k) => k.id === query.constituency);
+    const inConstituency = (id: string | undefined) => id !== undefined && setting.constituency[setting.indexOf(id)] === c;
     const about = (e: RunEvent, id: string) => e.stakeholder === id || (e.stakeholders?.includes(id) ?? false);
     const matches = (e: RunEvent) =>
       (query.stakeholder === null || about(e, query.stakeholder)) &&
       (c < 0 || e.constituency === query.constituency || inConstituency(e.stakeholder) || (e.stakeholders?.some(inConstituency) ?? false));
-    const events = run.state.record.events;
+    const events = run.observe().events;
     const out: RunEvent[] = [];
     for (let k = events.length - 1; k >= 0 && out.length < limit; k--) if (matches(events[k])) out.push(events[k]);
     return out.reverse();

@@ -11,7 +11,7 @@
  */
 import { showValue } from './schema.ts';
 import { FILE_PATH, isMapping, type ScenarioError } from './errors.ts';
-import { formatPath, parsePath, type PathSegment } from './path.ts';
+import { formatPath, parsePath, splitOverride, type PathSegment } from './path.ts';
 import { MAX_DEPTH, readYaml } from './yaml-read.ts';
 
 export interface Override {
@@ -36,12 +36,12 @@ export function parseOverride(text: string): ParsedOverride {
   if (text.length > MAX_OVERRIDE_LENGTH) {
     return fail('', `override of ${text.length} characters; at most ${MAX_OVERRIDE_LENGTH}`);
   }
-  const eq = text.indexOf('=');
-  if (eq < 0) return fail(text.trim(), `malformed override: no "="; expected PATH=VALUE, ${EXAMPLE}`);
-  const pathText = text.slice(0, eq).trim();
+  const split = splitOverride(text);
+  if (!split) return fail(text.trim(), `malformed override: no "="; expected PATH=VALUE, ${EXAMPLE}`);
+  const pathText = split.path;
   const parsed = parsePath(pathText);
   if (!parsed.ok) return fail(pathText, `malformed override: ${parsed.message}`);
-  const value = readYamlValue(text.slice(eq + 1));
+  const value = readYamlValue(split.value);
   if (!value.ok) return fail(pathText, `malformed override: ${value.message}`);
   return { ok: true, override: { text, path: parsed.path, value: value.value } };
 }

@@ -82,3 +82,13 @@ export function isUnder(path: readonly PathSegment[], prefix: readonly PathSegme
   for (let i = 0; i < prefix.length; i++) if (String(path[i]) !== String(prefix[i])) return false;
   return true;
 }
+
+/**
+ * An override's text (`PATH=VALUE`) split at its first "=": the path as written, trimmed, and the
+ * value's text as it is; null without an "=". `parseOverride` reads both halves, the page keeps
+ * them apart in its form and its address.
+ */
+export function splitOverride(text: string): { path: string; value: string } | null {
+  const eq = text.indexOf('=');
+  return eq < 0 ? null : { path: text.slice(0, eq).trim(), value: text.slice(eq + 1) };
+}

@@ -7,6 +7,9 @@
  */
 import { z } from 'zod';
 import { ATTRIBUTE_RANGES, type Range } from './attribute-ranges.ts';
+import { MANDATES, ROLES, RULE_TYPES, WEIGHTINGS } from './vocabulary.ts';
+
+export { MANDATES, ROLES, RULE_TYPES, WEIGHTINGS };
 
 export const MAX_ISSUES = 16;
 export const MAX_STAKEHOLDERS = 100_000;
@@ -81,7 +84,6 @@ function listOf<T extends z.ZodType>(item: T, what: string, min = 0, max = Infin
 const object = <S extends z.ZodRawShape>(shape: S, what: string) =>
   z.strictObject(shape, { error: (i) => `must be ${what}, got ${showValue(i.input)}` });
 
-export const ROLES = ['defines', 'affected', 'involved', 'decides', 'implements'] as const;
 const roleSchema = z.enum(ROLES, {
   error: (i) => `must be one of ${ROLES.join(', ')}, got ${showValue(i.input)}`,
 });
@@ -199,9 +201,6 @@ const groupSchema = object(
   'a generated group {generate, idPrefix, constituency, ideal, ...}',
 );
 
-export const RULE_TYPES = ['unanimity', 'rough-consensus', 'supermajority', 'majority'] as const;
-export const MANDATES = ['decision', 'recommendation', 'consultation'] as const;
-export const WEIGHTINGS = ['power', 'head'] as const;
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: (i) => `must be one of ${values.join(', ')}, got ${showValue(i.input)}` });

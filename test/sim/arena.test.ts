@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createArena, releaseArenaBuffer, takeArenaBuffer } from '../../sim/arena.ts';
 import { loadScenario } from '../../sim/scenario/load.ts';
-import { createRun, runScenario } from '../../sim/run.ts';
+import { createRun, runScenario, stateOf } from '../../sim/run.ts';
 import { makeScenario } from './make-scenario.ts';
 
 describe('the arena of a run', () => {
@@ -30,7 +30,7 @@ describe('the arena of a run', () => {
         ],
       }),
     );
-    const s = run.state;
+    const s = stateOf(run);
     const arrays = [s.pop.ideal, s.pop.salience, s.pop.roles, s.pop.cost, s.position, s.nextPosition, s.stance, s.blockedCount, s.felt, s.weight, s.chair, s.scratch];
     for (const array of arrays) expect(array.buffer).toBe(s.pop.power.buffer);
   });

@@ -12,12 +12,13 @@ import { populationScenario } from '../../scenarios/population-scenario.ts';
 import { KERNEL_FROM } from '../../sim/kernel/kernel.ts';
 import { createRun, runScenario, type Run } from '../../sim/index.ts';
 import { loadScenario } from '../../sim/scenario/index.ts';
+import { stateOf } from '../../sim/run.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
 /** Everything a round leaves in the state that a result, a frame or the next round reads. */
 function snapshot(run: Run): string {
-  const s = run.state;
+  const s = stateOf(run);
   return JSON.stringify({
     t: s.t, end: s.end, proposal: [...s.proposal], position: [...s.position], stance: [...s.stance], aspiration: [...s.aspiration],
     distance: [...s.distance], present: [...s.present], resources: [...s.resources], felt: [...s.felt], chair: [...s.chair],
@@ -32,10 +33,10 @@ describe('the WebAssembly kernel', () => {
   });
 
   it(`runs from ${KERNEL_FROM} stakeholders on, unless switched off`, () => {
-    expect(createRun(populationScenario(KERNEL_FROM, 2), { seed: 1 }).state.kernel).not.toBeNull();
-    expect(createRun(populationScenario(KERNEL_FROM - 1, 2), { seed: 1 }).state.kernel).toBeNull();
-    expect(createRun(populationScenario(KERNEL_FROM, 2), { seed: 1, kernel: false }).state.kernel).toBeNull();
-    expect(createRun(populationScenario(30, 2), { seed: 1, kernel: true }).state.kernel).not.toBeNull();
+    expect(stateOf(createRun(populationScenario(KERNEL_FROM, 2), { seed: 1 })).kernel).not.toBeNull();
+    expect(stateOf(createRun(populationScenario(KERNEL_FROM - 1, 2), { seed: 1 })).kernel).toBeNull();
+    expect(stateOf(createRun(populationScenario(KERNEL_FROM, 2), { seed: 1, kernel: false })).kernel).toBeNull();
+    expect(stateOf(createRun(populationScenario(30, 2), { seed: 1, kernel: true })).kernel).not.toBeNull();
   });
 
   it('gives every bundled scenario the same result, record and series, bit for bit', () => {
@@ -74,7 +75,7 @@ describe('the WebAssembly kernel', () => {
         const scenario = populationScenario(2000, d, shapes);
         const fast = createRun(scenario, { seed: 5 });
         const plain = createRun(scenario, { seed: 5, kernel: false });
-        expect(fast.state.kernel).not.toBeNull();
+        expect(stateOf(fast).kernel).not.toBeNull();
         for (let round = 0; round < 40; round++) {
           fast.step();
           plain.step();

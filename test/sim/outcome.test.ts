@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRun, runScenario } from '../../sim/run.ts';
+import { createRun, runScenario, stateOf } from '../../sim/run.ts';
 import { priceOfBlocking } from '../../sim/outcome.ts';
 import { makeScenario } from './make-scenario.ts';
 
@@ -106,7 +106,7 @@ describe('the price of blocking', () => {
     });
     const run = createRun(scenario);
     const result = run.finish();
-    const s = run.state;
+    const s = stateOf(run);
     expect(s.firstBlock).not.toBeNull();
     let lost = 0;
     for (let i = 0; i < 9; i++) {

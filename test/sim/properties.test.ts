@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRun, runScenario } from '../../sim/run.ts';
+import { createRun, runScenario, stateOf } from '../../sim/run.ts';
 import { ROLES, scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
 import { STANCE } from '../../sim/run-state.ts';
 import { FLAGS, MEASURES, OUTCOMES } from '../../sim/result.ts';
@@ -142,7 +142,7 @@ describe('invariants of the core', () => {
     fc.assert(
       fc.property(scenarioArbitrary, fc.integer({ min: 0, max: 1000 }), (scenario, seed) => {
         const run = createRun(scenario, { seed, record: false });
-        const s = run.state;
+        const s = stateOf(run);
         const { n, d, ideal } = s.pop;
         while (!run.done) {
           run.step();
@@ -194,7 +194,7 @@ describe('invariants of the core', () => {
       constituencies: [{ id: 'c' }],
       stakeholders: [{ generate: 5, idPrefix: 'g', constituency: 'c', ideal: { uniform: [0, 1] } }],
     });
-    const ideals = (seed: number) => Array.from(createRun(scenario, { seed }).state.pop.ideal);
+    const ideals = (seed: number) => Array.from(stateOf(createRun(scenario, { seed })).pop.ideal);
     expect(ideals(1)).toEqual(ideals(1));
     expect(ideals(1)).not.toEqual(ideals(2));
   });

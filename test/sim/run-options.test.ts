@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRun, runScenario } from '../../sim/index.ts';
 import { loadScenario } from '../../sim/scenario/index.ts';
+import { stateOf } from '../../sim/run.ts';
 
 const DIR = join(import.meta.dirname, '../../scenarios');
 
@@ -23,7 +24,7 @@ describe('what a run keeps', () => {
         expect(series!.support).toHaveLength(without.rounds);
         const bare = createRun(loaded.scenario, { seed, keepSeries: false, record: false });
         bare.step(1000);
-        expect(bare.state.series.support).toEqual([]);
+        expect(stateOf(bare).series.support).toEqual([]);
       }
     }
   });
