@@ -13,6 +13,15 @@ export interface Address {
   speed: string | null;
 }
 
+/**
+ * The most bytes a scenario may have on the page, unpacked from a link or opened from a file: the
+ * loader's limit (MAX_FILE_CHARS, 5 MB), counted in UTF-8 bytes as `convene` counts a file's
+ * (MAX_FILE_BYTES), so what the page accepts the command line accepts too. Written out rather
+ * than imported: importing the loader here would put YAML and the schema in the page's first
+ * script; test/viz/address.test.ts holds the three equal.
+ */
+export const MAX_SCENARIO_BYTES = 5_000_000;
+
 const SET = 'set.';
 export const PACKED = 'z.';
 
@@ -55,10 +64,12 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
   const raw = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(raw, (c) => c.charCodeAt(0));
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
 }
 
 /** The scenario text as an address value: `z.` + base64url(deflate-raw(UTF-8)). */
@@ -66,7 +77,56 @@ export async function packScenario(text: string): Promise<string> {
   return PACKED + toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
 }
 
-export async function unpackScenario(value: string): Promise<string> {
+/** A packed scenario that unpacks past the size limit: refused before it is all unpacked. */
+export class PackedTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`the scenario in the address unpacks to more than ${limit} bytes`);
+  }
+}
+
+/**
+ * Compressed input is fed to the inflater in pieces this small: Chromium's inflater writes out all
+ * that one piece holds before the reader can look, and deflate expands at most about 1,032 to 1, so
+ * no piece can unpack to more than about 4 MB before the count below sees it.
+ */
+const INPUT_PIECE = 4096;
+
+/**
+ * The scenario text from an address value. It is unpacked as a stream and the bytes counted as they
+ * come: past `limit` (a scenario file's limit, 5 MB, by default) the stream is cancelled and
+ * PackedTooLarge thrown, so a small link that would inflate to gigabytes costs a few megabytes.
+ * Anything else wrong (not base64url, not deflate, not UTF-8) throws a plain Error.
+ */
+export async function unpackScenario(value: string, limit = MAX_SCENARIO_BYTES): Promise<string> {
   const body = value.startsWith(PACKED) ? value.slice(PACKED.length) : value;
-  return new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(body), new DecompressionStream('deflate-raw')));
+  const packed = fromBase64Url(body);
+  let at = 0;
+  const input = new ReadableStream<BufferSource>({
+    pull(controller) {
+      if (at >= packed.length) return controller.close();
+      controller.enqueue(packed.subarray(at, at + INPUT_PIECE));
+      at += INPUT_PIECE;
+    },
+  });
+  const reader = input.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value: piece } = await reader.read();
+    if (done) break;
+    size += piece.byteLength;
+    if (size > limit) {
+      pieces.length = 0;
+      await reader.cancel().catch(() => {});
+      throw new PackedTooLarge(limit);
+    }
+    pieces.push(piece);
+  }
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const piece of pieces) {
+    whole.set(piece, offset);
+    offset += piece.byteLength;
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(whole);
 }

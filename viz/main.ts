@@ -4,7 +4,7 @@
  */
 import { releaseProxy, wrap } from 'comlink';
 import { splitOverride as splitOverrideText } from '../sim/index.ts';
-import { packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
+import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
 import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
 import { createConditionsForm } from './conditions.ts';
@@ -278,8 +278,22 @@ async function stepOnce() {
   if (gen === generation) show(f, reducedMotion.matches ? 0 : 300);
 }
 
+/** "5 MB (5000000 bytes)": the limit as the messages name it, and as `convene` names it. */
+const LIMIT_TEXT = `${MAX_SCENARIO_BYTES / 1e6} MB (${MAX_SCENARIO_BYTES} bytes)`;
+
 async function openFile(file: File) {
-  const text = await file.text();
+  // Measured before a byte is read: a file of gigabytes is refused at once, and the current run stays.
+  if (file.size > MAX_SCENARIO_BYTES) {
+    showLoadErrors([{ path: '', text: `${file.name}: the file is too large: ${file.size} bytes; a scenario file may be at most ${LIMIT_TEXT}` }]);
+    return;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    showLoadErrors([{ path: '', text: `${file.name}: the file could not be read (${error instanceof Error ? error.message : String(error)})` }]);
+    return;
+  }
   const packed = await packScenario(text);
   seed = null;
   await openRun({ source: { kind: 'file', text, filename: file.name, packed }, overrides: new Map() });
@@ -367,15 +381,24 @@ async function start() {
   if (address.speed === 'max') ui.speed.value = 'max';
   else if (address.speed && [...ui.speed.options].some((o) => o.value === address.speed)) ui.speed.value = address.speed;
   let first: Source = { kind: 'bundled', id: FIRST_SCENARIO };
-  let unknown: string | null = null;
+  let unknown: { heading: string; text: string } | null = null;
   const wanted = address.scenario;
   if (wanted !== null && BUNDLED.has(wanted)) first = { kind: 'bundled', id: wanted };
   else if (wanted !== null) {
     try {
       const text = await unpackScenario(wanted);
       first = { kind: 'file', text, filename: 'shared scenario', packed: wanted };
-    } catch {
-      unknown = `scenario "${wanted.slice(0, 60)}" is neither a bundled scenario nor a packed one; opened ${FIRST_SCENARIO} instead`;
+    } catch (error) {
+      unknown =
+        error instanceof PackedTooLarge
+          ? {
+              heading: 'The scenario in the address is too large to open:',
+              text: `it unpacks to more than ${LIMIT_TEXT}, the most a scenario file may hold; opened ${FIRST_SCENARIO} instead`,
+            }
+          : {
+              heading: 'The address names no scenario this page knows:',
+              text: `scenario "${wanted.slice(0, 60)}" is neither a bundled scenario nor a packed one; opened ${FIRST_SCENARIO} instead`,
+            };
     }
   }
   let ok = await openRun({ source: first, overrides: new Map(address.overrides.map((o) => splitOverride(o))) });
@@ -385,7 +408,7 @@ async function start() {
     ok = await openRun({ source: first, overrides: new Map() });
     if (ok) showLoadErrors(shown, 'The changes in the address were not applied:');
   }
-  if (unknown) showLoadErrors([{ path: '', text: unknown }], 'The address names no scenario this page knows:');
+  if (unknown) showLoadErrors([{ path: '', text: unknown.text }], unknown.heading);
   document.body.dataset.ready = ok ? 'true' : 'error';
   const read = await call(() => remote.lessons([...LESSONS], [...BUNDLED.keys()]));
   const good: Lesson[] = [];

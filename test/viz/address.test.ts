@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { packScenario, readAddress, unpackScenario, writeAddress } from '../../viz/address.ts';
+import { MAX_FILE_BYTES } from '../../batch/index.ts';
+import { MAX_FILE_CHARS } from '../../sim/scenario/index.ts';
+import { MAX_SCENARIO_BYTES, PACKED, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from '../../viz/address.ts';
+import { deflateBomb } from './deflate-bomb.ts';
 
 describe('the address', () => {
   it('reads scenario, seed, overrides in order, autoplay and speed', () => {
@@ -32,5 +35,38 @@ describe('the address', () => {
     expect(packed).toMatch(/^z\.[A-Za-z0-9_-]+$/);
     expect(packed.length).toBeLessThan(200);
     expect(await unpackScenario(packed)).toBe(text);
+  });
+
+  it('takes the limit the loader and `convene` take: 5 MB', () => {
+    expect(MAX_SCENARIO_BYTES).toBe(MAX_FILE_CHARS);
+    expect(MAX_SCENARIO_BYTES).toBe(MAX_FILE_BYTES);
+  });
+
+  it('unpacks a scenario of exactly the limit and refuses one byte more, counting UTF-8 bytes', async () => {
+    const limit = 1000;
+    const at = 'a'.repeat(limit - 2) + 'é'; // 998 one-byte characters and a two-byte one: 1,000 bytes
+    expect(await unpackScenario(await packScenario(at), limit)).toBe(at);
+    await expect(unpackScenario(await packScenario(at + 'a'), limit)).rejects.toBeInstanceOf(PackedTooLarge);
+    // 999 characters, but 1,001 bytes.
+    await expect(unpackScenario(await packScenario('é'.repeat(2) + 'a'.repeat(997)), limit)).rejects.toBeInstanceOf(PackedTooLarge);
+  });
+
+  it('refuses a link that would unpack to 1 GB, having unpacked little of it', async () => {
+    const bomb = PACKED + (await deflateBomb(1e9)).toString('base64url');
+    // deflate packs a run about 1,000 to 1: a 1 GB bomb is about 1 MB, so a link of under 2 MB.
+    expect(bomb.length).toBeLessThan(2_000_000);
+    const before = process.memoryUsage();
+    const error = await unpackScenario(bomb).catch((e: unknown) => e);
+    const after = process.memoryUsage();
+    expect(error).toBeInstanceOf(PackedTooLarge);
+    expect((error as Error).message).toBe('the scenario in the address unpacks to more than 5000000 bytes');
+    // The whole would be 1,000 MB; what was unpacked and kept is at most the limit plus a piece.
+    expect(after.arrayBuffers - before.arrayBuffers).toBeLessThan(100e6);
+    expect(after.rss - before.rss).toBeLessThan(100e6);
+  });
+
+  it('tells a link that is not a packed scenario from one that is too large', async () => {
+    await expect(unpackScenario('z.not*base64')).rejects.not.toBeInstanceOf(PackedTooLarge);
+    await expect(unpackScenario('z.AAAA')).rejects.not.toBeInstanceOf(PackedTooLarge);
   });
 });
