@@ -7,7 +7,7 @@
 import { takeMeasures } from '../sim/measures.ts';
 import { growAgenda } from '../sim/phases/agenda.ts';
 import { attend } from '../sim/phases/attendance.ts';
-import { concede } from '../sim/phases/concession.ts';
+import { adoptConcessions } from '../sim/kernel/evaluation-pass.ts';
 import { decide } from '../sim/phases/decision.ts';
 import { draftFromVoices } from '../sim/phases/drafting.ts';
 import { evaluate } from '../sim/phases/evaluation.ts';
@@ -45,7 +45,7 @@ for (let pass = 0; pass < 2; pass++) {
     lap(3);
     if (decide(s)) throw new Error('the benchmark population adopted a text');
     lap(4);
-    concede(s);
+    adoptConcessions(s);
     lap(5);
     growAgenda(s);
     lap(6);

@@ -62,7 +62,7 @@ class BufferArena implements Arena {
 export function runArenaBytes(n: number, d: number, c: number): number {
   const vectors = 4 * n * d * 8; // ideal, salience, position, next position
   const scalars = 18 * n * 8 + 3 * n * 4 + 9 * n; // per-stakeholder numbers, counters and flags
-  const small = 4 * c * 4 + c + 2 * d * 8;
+  const small = 4 * c * 4 + c + 2 * d * 8 + 8 * 8; // ... and the passes' eight sums
   return vectors + scalars + small + 64 * 48; // alignment
 }
 

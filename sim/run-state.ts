@@ -4,10 +4,11 @@
  */
 import { createArena, releaseArenaBuffer, runArenaBytes, takeArenaBuffer } from './arena.ts';
 import { KERNEL_FROM, kernelArenaBytes, kernelMemory, releaseKernel, type Kernel } from './kernel/kernel.ts';
+import { createMemo, MEMO_FROM, MEMO_LENGTH } from './kernel/time-share.ts';
 import { countStakeholders } from './scenario/stakeholder-entries.ts';
 import { readConditions, type Conditions } from './conditions.ts';
 import { createPopulation, ROLE_BIT, type Population } from './population.ts';
-import { createRecord, type Record } from './record.ts';
+import { createEventLog, type EventLog } from './event-log.ts';
 import { STATE_WORDS, type Rng } from './rng.ts';
 import { MEASURES, type End, type Series } from './result.ts';
 import type { Scenario } from './scenario/schema.ts';
@@ -48,7 +49,7 @@ export interface RunState {
   pop: Population;
   cond: Conditions;
   rng: Rng;
-  record: Record;
+  record: EventLog;
   /** The round being run (rounds run so far, once a round is over). */
   t: number;
   end: End | null;
@@ -98,6 +99,13 @@ export interface RunState {
    * every round), and the sum of their voices; attendance adds them up in its own pass.
    */
   scratch: Float64Array;
+  /** Where the two passes over the stakeholders leave their sums (kernel/boundary.ts names them). */
+  sums: Float64Array;
+  /**
+   * The evaluation pass's memo of time shares (kernel/time-share.ts), for populations from
+   * MEMO_FROM on; empty below, where it is not used.
+   */
+  memo: Float64Array;
   voices: number;
   openItems: number;
   invitedWeight: number;
@@ -132,8 +140,9 @@ export interface RunState {
   arenaBuffer: ArrayBuffer;
 }
 
+const EMPTY_MEMO = new Float64Array(0);
+
 export interface RunStateOptions {
-  seed: number;
   /** Keep the record of events (the minutes). Results do not depend on it. */
   record: boolean;
   rng: Rng;
@@ -193,7 +202,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     pop,
     cond,
     rng,
-    record: createRecord(options.record),
+    record: createEventLog(options.record),
     t: 0,
     end: null,
     weight,
@@ -221,6 +230,9 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     presentCount: arena.i32(c),
     proposal: arena.f64(d),
     scratch: arena.f64(d),
+    sums: arena.f64(8),
+    // In the kernel's memory when the kernel runs (it reads the memo in place), else on the heap.
+    memo: memory ? arena.f64(MEMO_LENGTH).fill(NaN) : n >= MEMO_FROM ? createMemo() : EMPTY_MEMO,
     voices: 0,
     openItems: cond.initialItems,
     invitedWeight,
@@ -246,7 +258,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     arenaBuffer,
   };
   if (memory) {
-    const own = { memo: arena.f64(3 * 4096), sums: arena.f64(8), subsidy: arena.f64(c), rng: arena.i32(STATE_WORDS), note: arena.u8(n) };
+    const own = { memo: state.memo, sums: state.sums, subsidy: arena.f64(c), rng: arena.i32(STATE_WORDS), note: arena.u8(n) };
     own.subsidy.set(cond.subsidy);
     // The kernel reads the arrays in place: all of them must have found room in its memory.
     if (!arena.overflowed) {

@@ -7,7 +7,7 @@ import { participation, inclusion, legitimacy, takeMeasures } from './measures.t
 import { attackers, classifyOutcome, findFlags } from './outcome.ts';
 import { growAgenda } from './phases/agenda.ts';
 import { attend } from './phases/attendance.ts';
-import { concede } from './phases/concession.ts';
+import { adoptConcessions } from './kernel/evaluation-pass.ts';
 import { decide } from './phases/decision.ts';
 import { draftFromVoices } from './phases/drafting.ts';
 import { evaluate } from './phases/evaluation.ts';
@@ -60,7 +60,6 @@ export interface Run {
 export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
   const seed = options.seed ?? scenario.seed;
   const state = createRunState(scenario, {
-    seed,
     record: options.record ?? true,
     rng: createRng(seed),
     kernel: options.kernel,
@@ -151,7 +150,7 @@ function runRound(s: RunState): void {
     finishRound(s, 'adopted');
     return;
   }
-  concede(s);
+  adoptConcessions(s); // phase 6: the evaluation pass worked out the concessions
   growAgenda(s);
   const end = checkStall(s);
   if (end === 'declared-failure') s.record.add({ round: s.t, type: 'failure-declared', value: s.bestSupport });

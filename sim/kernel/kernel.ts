@@ -8,7 +8,8 @@
  * The kernel reads the run's typed arrays where they are: a run that uses it keeps its arena in a
  * WebAssembly memory of fixed size (never grown, so no array is ever detached).
  */
-import { timeShare } from '../phases/time-share.ts';
+import { ATTEND, EVALUATE, positional, type ArgumentsOf } from './boundary.ts';
+import { MEMO_LENGTH, timeShare } from './time-share.ts';
 import { STATE_WORDS } from '../rng.ts';
 import { createShelf } from '../shelf.ts';
 import { KERNEL_BYTES } from './kernel-bytes.ts';
@@ -21,18 +22,18 @@ export const KERNEL_FROM = 1000;
 
 /**
  * Room the kernel needs in the arena beyond the run's arrays, for n stakeholders and c
- * constituencies: its memo, its sums, the subsidies, the random stream's state and the minutes'
- * notes.
+ * constituencies: the memo it reads in place, the subsidies, the random stream's state and the
+ * minutes' notes.
  */
 export function kernelArenaBytes(n: number, c: number): number {
-  return (3 * 4096 + 8 + c) * 8 + STATE_WORDS * 4 + n + 64;
+  return (MEMO_LENGTH + c) * 8 + STATE_WORDS * 4 + n + 64;
 }
 
 /** The kernel's own arrays, in the run's arena. */
 export interface KernelArrays {
   /** A memo of time shares: 4,096 slots of [r, β, share], NaN when empty. */
   memo: Float64Array;
-  /** Where the passes leave their sums (evaluation.ts and attendance.ts read them in order). */
+  /** Where the passes leave their sums (boundary.ts names the slots). */
   sums: Float64Array;
   /** The convenor's subsidy per constituency. */
   subsidy: Float64Array;
@@ -43,8 +44,10 @@ export interface KernelArrays {
 }
 
 export interface Kernel extends KernelArrays {
-  evaluate(...args: number[]): void;
-  attend(...args: number[]): void;
+  /** kernel.wat's evaluate: the evaluation pass (evaluation-pass.ts), arguments by name. */
+  evaluate(args: ArgumentsOf<typeof EVALUATE>): void;
+  /** kernel.wat's attend: the attendance pass (attendance-pass.ts), arguments by name. */
+  attend(args: ArgumentsOf<typeof ATTEND>): void;
   /** The memory and its instance, for `releaseKernel`. */
   readonly bound: Bound;
 }
@@ -105,10 +108,12 @@ export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(arrays:
     bind(arrays) {
       arrays.memo.fill(NaN);
       const exports = reused?.exports ?? new api.Instance(module, { env: { memory, timeShare: (r: number, beta: number) => timeShare(r, beta) } }).exports;
+      const evaluate = exports.evaluate as (...args: number[]) => void;
+      const attend = exports.attend as (...args: number[]) => void;
       return {
         ...arrays,
-        evaluate: exports.evaluate as Kernel['evaluate'],
-        attend: exports.attend as Kernel['attend'],
+        evaluate: (args) => evaluate(...positional(EVALUATE, args, memory.buffer)),
+        attend: (args) => attend(...positional(ATTEND, args, memory.buffer)),
         bound: { memory, exports, bytes },
       };
     },

@@ -1,8 +1,9 @@
 ;; The hot loops of a round over many stakeholders, in WebAssembly (see kernel.ts). Each does
 ;; exactly what its TypeScript twin does, operation for operation and in the same order, so the
-;; results are the same bit for bit: evaluate = evaluation.ts's pass over the stakeholders,
-;; attend = attendance.ts's pass with the drafting sums it adds up. Pointers are byte offsets into the run's
-;; memory, where the run keeps its typed arrays (arena.ts). Assembled by scripts/build-kernel.mjs.
+;; results are the same bit for bit: evaluate = evaluation-pass.ts, attend = attendance-pass.ts.
+;; Pointers are byte offsets into the run's memory, where the run keeps its typed arrays (arena.ts);
+;; each function's parameters are boundary.ts's table, in its order (a test holds them to it).
+;; Assembled by scripts/build-kernel.mjs.
 (module
   (import "env" "memory" (memory 1))
   ;; timeShare(r, β) of time-share.ts, called when the memo does not hold the pair.
@@ -202,10 +203,10 @@
     (f64.store offset=48 (local.get $sums) (f64.convert_i32_u (local.get $anyObjection)))
     (f64.store offset=56 (local.get $sums) (f64.convert_i32_u (local.get $implementerObjects))))
 
-  ;; Phase 1, attendance, for stakeholders 0..n-1, as attendance.ts's pass: subsidy, cost, absence by
+  ;; Phase 1, attendance, for stakeholders 0..n-1, as attendance-pass.ts: subsidy, cost, absence by
   ;; chance (drawing from the run's stream, whose state is at $rng), presence, caucus chairs (the present
   ;; member of highest power, lowest index on ties) and, when $summing, drafting's sums as
-  ;; drafting.ts's sumVoices makes them. What the minutes need is left in $note: 1 joined, 2 could not pay,
+  ;; test/sim/reference.ts's sumVoices makes them. What the minutes need is left in $note: 1 joined, 2 could not pay,
   ;; 3 could not pay and dropped out, 0 nothing. Present weight, present affected and voices go to
   ;; $totals.
   (func (export "attend")

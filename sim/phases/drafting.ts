@@ -6,38 +6,13 @@
  * the same sum as each member speaking with its own power; a member of a constituency that has not
  * organized yet speaks alone with half its power.
  */
-import { FRAGMENTED_VOICE } from '../conditions.ts';
 import { ROLE_BIT } from '../population.ts';
 import type { RunState } from '../run-state.ts';
 
-/** Phase 3 on its own: sums the voices of those present, then drafts. */
-export function draft(s: RunState): void {
-  sumVoices(s);
-  draftFromVoices(s);
-}
-
 /**
- * The voices of those present and the voice-weighted sums of their stated positions, into
- * `s.voices` and `s.scratch`. A round does not call this: attendance adds up the same sums, in
- * the same order, in its own pass over the stakeholders (attendance.ts).
+ * Phase 3 from the sums the attendance pass left (kernel/attendance-pass.ts); the opening round
+ * drafts from ideals.
  */
-export function sumVoices(s: RunState): void {
-  const { pop, position: y, present, organized } = s;
-  const { n, d, constituency, power } = pop;
-  const sum = s.scratch;
-  sum.fill(0);
-  let voices = 0;
-  for (let i = 0; i < n; i++) {
-    if (!present[i]) continue;
-    const voice = organized[constituency[i]] ? power[i] : power[i] * FRAGMENTED_VOICE;
-    voices += voice;
-    const o = i * d;
-    for (let k = 0; k < d; k++) sum[k] += voice * y[o + k];
-  }
-  s.voices = voices;
-}
-
-/** Phase 3 from the sums of `sumVoices` (or of attendance); the opening round drafts from ideals. */
 export function draftFromVoices(s: RunState): void {
   const { pop, cond, proposal } = s;
   const { d } = pop;

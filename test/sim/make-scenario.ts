@@ -19,7 +19,7 @@ export function makeScenario(fields: Input & { stakeholders: Input[] }): Scenari
 }
 
 export function makeState(fields: Input & { stakeholders: Input[] }, seed = 1): RunState {
-  return createRunState(makeScenario(fields), { seed, record: true, rng: createRng(seed) });
+  return createRunState(makeScenario(fields), { record: true, rng: createRng(seed) });
 }
 
 export const close = (digits = 12) => ({ digits });

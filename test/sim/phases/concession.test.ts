@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attend } from '../../../sim/phases/attendance.ts';
-import { concede } from '../../../sim/phases/concession.ts';
+import { adoptConcessions } from '../../../sim/kernel/evaluation-pass.ts';
 import { evaluate } from '../../../sim/phases/evaluation.ts';
 import { makeState } from '../make-scenario.ts';
 
@@ -21,7 +21,7 @@ describe('concession', () => {
     s.proposal.set([0.5, 0.5]);
     s.felt.fill(80); // aspiration 0.5 + 0.5 × 0.2 = 0.6
     evaluate(s);
-    concede(s);
+    adoptConcessions(s);
     // a: d = 0.5, θ = (1 − 0.6) / 0.5 = 0.8 → 0.4
     expect(s.position[0]).toBeCloseTo(0.4, 15);
     expect(s.position[1]).toBeCloseTo(0.4, 15);

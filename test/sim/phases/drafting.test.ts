@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attend } from '../../../sim/phases/attendance.ts';
-import { draft } from '../../../sim/phases/drafting.ts';
+import { draft } from '../reference.ts';
 import { makeState } from '../make-scenario.ts';
 
 describe('drafting', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { attend } from '../../../sim/phases/attendance.ts';
-import { aspiration, evaluate, timeShare } from '../../../sim/phases/evaluation.ts';
+import { timeShare } from '../../../sim/kernel/time-share.ts';
+import { evaluate } from '../../../sim/phases/evaluation.ts';
+import { aspiration } from '../reference.ts';
 import { STANCE } from '../../../sim/run-state.ts';
 import { makeState } from '../make-scenario.ts';
 

@@ -1,0 +1,189 @@
+/**
+ * The evaluation pass: one pass over the present stakeholders that does phase 4, evaluation
+ * (MODEL.md 5.4: distance, aspiration, stance), the decision's tally (5.5: deciding and yes
+ * weights, heads, objections) and concession's arithmetic (5.6: where each would stand after
+ * conceding, into `nextPosition`), so the stakeholders' vectors are read once per round. Its
+ * twin is kernel.wat's `evaluate`, operation for operation in the same order; the same run gives
+ * the same bits with either (test/sim/kernel.test.ts), and both are held to the formulas one at a
+ * time in test/sim/reference.ts. This pass is most of a round's time: see BENCHMARKS.md for what
+ * was measured, and keep every change to it bit for bit identical in both.
+ */
+import { STANCE, type RunState } from '../run-state.ts';
+import { EVALUATION_SUMS as SUM } from './boundary.ts';
+import type { Kernel } from './kernel.ts';
+import { MEMO_FROM, memoSlot, rememberTimeShare, timeShare } from './time-share.ts';
+
+export { SUM as EVALUATION_SUMS };
+
+/** Runs the pass, in WebAssembly when the run has the kernel; returns the run's sums (SUM). */
+export function evaluationPass(s: RunState): Float64Array {
+  return s.kernel ? passInKernel(s, s.kernel) : passInTypeScript(s);
+}
+
+/**
+ * Phase 6, concession (MODEL.md 5.6), once the round goes on: the positions the pass worked out
+ * become the stated ones (the two arrays trade places; nothing is copied).
+ */
+export function adoptConcessions(s: RunState): void {
+  const stated = s.nextPosition;
+  s.nextPosition = s.position;
+  s.position = stated;
+}
+
+/**
+ * The pass itself, which writes nothing into the state object after its loop: with many
+ * stakeholders V8 compiles the loop while the first round runs (on-stack replacement), and keeps
+ * re-entering that code in later rounds; a store into the state object after the loop found the
+ * state's shape changed by then (numbers that became fractions) and deoptimized every round.
+ */
+function passInTypeScript(s: RunState): Float64Array {
+  const { pop, cond, proposal: p, record, t } = s;
+  const { n, d, ideal: x, salience: sal, power, openness, concession } = pop;
+  const { present, stance, distance, felt, floor, horizonFelt, weight, decides, implementer, aspiration: aspirations } = s;
+  const recording = record.enabled;
+  const { absent, supports, addressed, objects, disengaged } = STANCE;
+  const y = s.position;
+  const next = s.nextPosition;
+  const goodEnough = cond.goodEnough;
+  let spread = 0;
+  let spreadWeight = 0;
+  let deciding = 0;
+  let yes = 0;
+  let heads = 0;
+  let headsYes = 0;
+  let anyObjection = false;
+  let implementerObjects = false;
+  // Consecutive stakeholders often share felt time and concession shape: then the share is the same.
+  let lastR = -1;
+  let lastBeta = -1;
+  let lastShare = 0;
+  /** ln lastR once a share has needed it (NaN until then), for neighbours with other shapes. */
+  let lastLogR = NaN;
+  // Felt time moves every round, so the memo only pays when many stakeholders share each pair.
+  const memoized = n >= MEMO_FROM;
+  const memo = s.memo;
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    if (!present[i]) {
+      stance[i] = absent;
+      for (let k = 0; k < d; k++) next[o + k] = y[o + k];
+      continue;
+    }
+    let toIdeal = 0;
+    let toStated = 0;
+    // Two issues a step: V8 does not unroll loops, and at D = 8 the loop's own bookkeeping was a
+    // fifth of the pass. Each sum still adds its terms in issue order, so the results are the same.
+    let k = 0;
+    for (; k + 1 < d; k += 2) {
+      const j = o + k;
+      const p0 = p[k], p1 = p[k + 1], w0 = sal[j], w1 = sal[j + 1];
+      toIdeal += w0 * Math.abs(x[j] - p0);
+      toStated += w0 * Math.abs(y[j] - p0);
+      toIdeal += w1 * Math.abs(x[j + 1] - p1);
+      toStated += w1 * Math.abs(y[j + 1] - p1);
+    }
+    if (k < d) {
+      const w = sal[o + k];
+      toIdeal += w * Math.abs(x[o + k] - p[k]);
+      toStated += w * Math.abs(y[o + k] - p[k]);
+    }
+    spread += power[i] * toStated;
+    spreadWeight += power[i];
+    distance[i] = toIdeal;
+
+    const r = Math.min(1, felt[i] / horizonFelt[i]);
+    const beta = concession[i];
+    if (r !== lastR || beta !== lastBeta) {
+      if (r !== lastR) lastLogR = NaN;
+      lastR = r;
+      lastBeta = beta;
+      if (memoized) {
+        // r^(1/β) from the memo: a hundred thousand stakeholders share a hundred or so pairs.
+        const slot = memoSlot(r, beta);
+        if (memo[slot] === r && memo[slot + 1] === beta) lastShare = memo[slot + 2];
+        else {
+          if (Number.isNaN(lastLogR)) lastLogR = Math.log(r);
+          lastShare = rememberTimeShare(memo, slot, r, beta, lastLogR);
+        }
+      } else {
+        if (Number.isNaN(lastLogR)) lastLogR = Math.log(r);
+        lastShare = timeShare(r, beta, lastLogR);
+      }
+    }
+    const a = floor[i] + (1 - floor[i]) * (1 - lastShare);
+    aspirations[i] = a;
+    const utility = 1 - toIdeal;
+    const engages = toIdeal <= openness[i];
+    let st: number;
+    if (engages && utility >= a) st = supports;
+    else if (!engages) st = disengaged;
+    else st = a - utility <= goodEnough ? addressed : objects;
+    stance[i] = st;
+    if (recording && st !== supports) record.add({ round: t, type: 'objection', stakeholder: pop.id(i), value: a - utility });
+
+    if (decides[i]) {
+      deciding += weight[i];
+      heads++;
+      if (st <= addressed) {
+        yes += weight[i];
+        headsYes++;
+      }
+      if (st !== supports) anyObjection = true;
+    }
+    if (implementer[i] && st >= objects) implementerObjects = true;
+
+    // Concession (phase 6): the farthest point toward the proposal that keeps the aspiration.
+    if (st === disengaged) {
+      for (let k = 0; k < d; k++) next[o + k] = x[o + k];
+    } else {
+      const theta = toIdeal > 0 ? Math.min(1, Math.max(0, (1 - a) / toIdeal)) : 1;
+      let k = 0;
+      for (; k + 1 < d; k += 2) {
+        const j = o + k;
+        const x0 = x[j], x1 = x[j + 1];
+        next[j] = x0 + theta * (p[k] - x0);
+        next[j + 1] = x1 + theta * (p[k + 1] - x1);
+      }
+      if (k < d) next[o + k] = x[o + k] + theta * (p[k] - x[o + k]);
+    }
+  }
+  const sums = s.sums;
+  sums[SUM.spread] = spread;
+  sums[SUM.spreadWeight] = spreadWeight;
+  sums[SUM.deciding] = deciding;
+  sums[SUM.yes] = yes;
+  sums[SUM.heads] = heads;
+  sums[SUM.headsYes] = headsYes;
+  sums[SUM.objections] = anyObjection ? 1 : 0;
+  sums[SUM.implementerObjections] = implementerObjects ? 1 : 0;
+  return sums;
+}
+
+/**
+ * The same pass in WebAssembly (kernel/kernel.wat), which leaves the same eight sums in
+ * the run's sums; the minutes' objections are then taken from the stances it wrote, in the same
+ * order and with the same shortfalls.
+ */
+function passInKernel(s: RunState, kernel: Kernel): Float64Array {
+  const { pop, cond, record, t } = s;
+  const { n, d } = pop;
+  kernel.evaluate({
+    n, d,
+    x: pop.ideal, sal: pop.salience, y: s.position, next: s.nextPosition, p: s.proposal,
+    present: s.present, stance: s.stance, distance: s.distance,
+    felt: s.felt, horizon: s.horizonFelt, beta: pop.concession, floor: s.floor,
+    openness: pop.openness, aspiration: s.aspiration,
+    power: pop.power, weight: s.weight, decides: s.decides, implementer: s.implementer,
+    goodEnough: cond.goodEnough, memo: s.memo, sums: s.sums,
+  });
+  if (record.enabled) {
+    const { stance, aspiration, distance } = s;
+    for (let i = 0; i < n; i++) {
+      const st = stance[i];
+      if (st !== STANCE.absent && st !== STANCE.supports) {
+        record.add({ round: t, type: 'objection', stakeholder: pop.id(i), value: aspiration[i] - (1 - distance[i]) });
+      }
+    }
+  }
+  return s.sums;
+}
