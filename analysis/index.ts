@@ -4,6 +4,7 @@
  * projection of many issues onto two. Pure: no DOM, no Node.
  */
 export * from './wilson.ts';
+export * from './outcome-shares.ts';
 export * from './summary.ts';
 export * from './batch-row.ts';
 export * from './report-data.ts';

@@ -7,6 +7,7 @@
 import { csvParse, extent } from 'd3';
 import { FLAGS, OUTCOMES, type Outcome } from '../sim/index.ts';
 import { wilsonInterval } from './wilson.ts';
+import { countOutcomes, outcomeShares, type OutcomeShare } from './outcome-shares.ts';
 import { CSV_COLUMNS } from './batch-row.ts';
 import { InvalidInput } from './invalid-input.ts';
 import { median } from './summary.ts';
@@ -27,14 +28,6 @@ export interface ResultsTable {
   runs: ReportRun[];
 }
 
-export interface Share {
-  outcome: Outcome;
-  count: number;
-  share: number;
-  low: number;
-  high: number;
-}
-
 /** The runs at one value (or one bin of values) of a parameter. */
 export interface ParameterGroup {
   /** What the axis says: the value, or the bin's range. */
@@ -42,7 +35,7 @@ export interface ParameterGroup {
   /** Where it sits on a numeric axis (a bin's middle); null for text values. */
   x: number | null;
   runs: number;
-  shares: Share[];
+  shares: OutcomeShare[];
 }
 
 export interface ParameterPanel {
@@ -75,7 +68,7 @@ export interface ReportData {
   /** Distinct parameter combinations of a sweep (0 for a batch). */
   points: number;
   parameters: string[];
-  outcomes: Share[];
+  outcomes: OutcomeShare[];
   panels: ParameterPanel[];
   rounds: { bins: HistogramBin[]; median: number | null; integer: true };
   legitimacy: { bins: HistogramBin[]; median: number | null; none: number };
@@ -202,14 +195,8 @@ export function joinTables(tables: ResultsTable[], files: string[]): ResultsTabl
 }
 
 /** Each outcome's count, share and 95% Wilson interval, in the order of OUTCOMES. */
-export function outcomeShares(runs: readonly Pick<ReportRun, 'outcome'>[]): Share[] {
-  const counts = new Map<string, number>();
-  for (const r of runs) counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1);
-  return OUTCOMES.map((outcome) => {
-    const count = counts.get(outcome) ?? 0;
-    const [low, high] = wilsonInterval(count, runs.length);
-    return { outcome, count, share: runs.length ? count / runs.length : 0, low, high };
-  });
+export function sharesOfRuns(runs: readonly Pick<ReportRun, 'outcome'>[]): OutcomeShare[] {
+  return outcomeShares(countOutcomes(runs.map((r) => r.outcome)));
 }
 
 /** A value read as a number where the text is one ("2", "0.7"); null otherwise. */
@@ -260,7 +247,7 @@ export function parameterPanel(runs: readonly ReportRun[], name: string): Parame
 }
 
 function group(label: string, x: number | null, runs: ReportRun[]): ParameterGroup {
-  return { label, x, runs: runs.length, shares: outcomeShares(runs) };
+  return { label, x, runs: runs.length, shares: sharesOfRuns(runs) };
 }
 
 function round3(x: number): string {
@@ -317,7 +304,7 @@ export function buildReport(table: ResultsTable, files: string[]): ReportData {
     runs: runs.length,
     points: table.kind === 'sweep' ? points : 0,
     parameters,
-    outcomes: outcomeShares(runs),
+    outcomes: sharesOfRuns(runs),
     panels: parameters.map((p) => parameterPanel(runs, p)),
     rounds: { bins: roundsHistogram(rounds), median: median(rounds), integer: true },
     legitimacy: { bins: legitimacyHistogram(legitimacy), median: median(legitimacy), none: runs.length - legitimacy.length },

@@ -3,10 +3,9 @@
  * the medians of rounds and of legitimacy (over the runs that adopted something). Results are
  * added one at a time, so a batch never holds more than two numbers per run.
  */
-import { OUTCOMES, type Outcome, type RunResult } from '../sim/index.ts';
+import { OUTCOMES, type RunResult } from '../sim/index.ts';
 
-export { wilsonInterval, Z_95 } from './wilson.ts';
-import { wilsonInterval } from './wilson.ts';
+import { outcomeShares, type OutcomeShare } from './outcome-shares.ts';
 
 /** The median of the values, the mean of the middle two for an even count; null for none. */
 export function median(values: readonly number[]): number | null {
@@ -14,13 +13,6 @@ export function median(values: readonly number[]): number | null {
   const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-export interface OutcomeShare {
-  outcome: Outcome;
-  count: number;
-  share: number;
-  interval: [number, number];
 }
 
 export interface BatchSummary {
@@ -69,10 +61,7 @@ export function createSummary(): SummaryBuilder {
       const runs = rounds.length;
       return {
         runs,
-        outcomes: OUTCOMES.map((outcome, o) => {
-          const count = counts[o];
-          return { outcome, count, share: runs > 0 ? count / runs : 0, interval: wilsonInterval(count, runs) };
-        }),
+        outcomes: outcomeShares(counts),
         medianRounds: median(rounds),
         medianLegitimacy: median(legitimacy),
         adopted: legitimacy.length,
@@ -90,7 +79,7 @@ export function formatSummary(summary: BatchSummary, heading: string): string {
   const lines = [heading, `${'outcome'.padEnd(width)}  ${'count'.padStart(countWidth)}   share  95% Wilson interval`];
   for (const o of summary.outcomes) {
     lines.push(
-      `${o.outcome.padEnd(width)}  ${String(o.count).padStart(countWidth)}  ${percent(o.share).padStart(6)}  [${percent(o.interval[0])}, ${percent(o.interval[1])}]`,
+      `${o.outcome.padEnd(width)}  ${String(o.count).padStart(countWidth)}  ${percent(o.share).padStart(6)}  [${percent(o.low)}, ${percent(o.high)}]`,
     );
   }
   lines.push(`median rounds: ${summary.medianRounds ?? 'none'}`);

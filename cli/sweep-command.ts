@@ -218,7 +218,7 @@ function summaryHeader(names: string[]): string {
 }
 
 function summaryRow(point: number, values: Point, s: BatchSummary): string {
-  const shares = s.outcomes.flatMap((o) => [o.share, o.interval[0], o.interval[1]]);
+  const shares = s.outcomes.flatMap((o) => [o.share, o.low, o.high]);
   return [point, ...values, s.runs, ...shares, s.medianRounds, s.medianLegitimacy].map(csvCell).join(',') + '\n';
 }
 

@@ -4,8 +4,8 @@
  * student sees that an outcome is likely, not certain. Seed S+k is the run `--seed S+k`.
  */
 import { releaseProxy, wrap } from 'comlink';
-import { wilsonInterval } from '../analysis/index.ts';
-import { OUTCOMES, type Outcome } from '../sim/index.ts';
+import { countOutcomes, outcomeShares } from '../analysis/index.ts';
+import type { Outcome } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
 import { CLASS_WORDS } from './outcome-panel.ts';
 import type { SimulationApi } from './worker.ts';
@@ -61,11 +61,9 @@ export function renderShares(host: HTMLElement, outcomes: Outcome[], seedStart: 
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Outcome'), el('th', { scope: 'col' }, 'Runs'), el('th', { scope: 'col' }, 'Share (95% interval)'), el('th', { scope: 'col' }, ''))),
   );
   const body = el('tbody');
-  for (const outcome of OUTCOMES) {
-    const count = outcomes.filter((o) => o === outcome).length;
-    const [lo, hi] = wilsonInterval(count, total);
+  for (const { outcome, count, share, low: lo, high: hi } of outcomeShares(countOutcomes(outcomes))) {
     const bar = el('div', { class: 'share-bar', 'aria-hidden': 'true' }, el('span', { class: 'share-fill' }), el('span', { class: 'share-ci' }));
-    (bar.children[0] as HTMLElement).style.width = `${(count / total) * 100}%`;
+    (bar.children[0] as HTMLElement).style.width = `${share * 100}%`;
     const ci = bar.children[1] as HTMLElement;
     ci.style.left = `${lo * 100}%`;
     ci.style.width = `${(hi - lo) * 100}%`;
@@ -74,7 +72,7 @@ export function renderShares(host: HTMLElement, outcomes: Outcome[], seedStart: 
       { 'data-outcome': outcome, 'data-count': String(count) },
       el('th', { scope: 'row' }, CLASS_WORDS[outcome].title),
       el('td', {}, String(count)),
-      el('td', {}, `${pct(count / total)} (${pct(lo)}–${pct(hi)})`),
+      el('td', {}, `${pct(share)} (${pct(lo)}–${pct(hi)})`),
       el('td', {}, bar),
     );
     if (count === 0) row.classList.add('muted');

@@ -6,7 +6,7 @@
  */
 import { area, axisBottom, axisLeft, format, line, scaleBand, scaleLinear, scalePoint, select, type Selection } from 'd3';
 import { OKABE_ITO } from './palette.ts';
-import type { HistogramBin, ParameterPanel, ReportData, Share } from '../analysis/index.ts';
+import type { HistogramBin, OutcomeShare, ParameterPanel, ReportData } from '../analysis/index.ts';
 
 type Div = Selection<HTMLElement, unknown, null, undefined>;
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -104,7 +104,7 @@ function svgIn(parent: Div, width: number, height: number, name: string, label: 
     .attr('data-chart', name);
 }
 
-function outcomeBars(parent: Div, shares: Share[], runs: number): void {
+function outcomeBars(parent: Div, shares: OutcomeShare[], runs: number): void {
   const margin = { top: 10, right: 280, bottom: 44, left: 170 };
   const width = 860;
   const height = margin.top + margin.bottom + shares.length * 34;
@@ -143,7 +143,7 @@ function outcomeBars(parent: Div, shares: Share[], runs: number): void {
     .attr('fill', (s) => styleOf(s.outcome).colour)
     .append('title')
     .text((s) => `${styleOf(s.outcome).label}: ${percent(s.share)} (${s.count} runs), 95% interval ${interval(s)}`);
-  const mid = (s: Share) => y(s.outcome)! + y.bandwidth() / 2;
+  const mid = (s: OutcomeShare) => y(s.outcome)! + y.bandwidth() / 2;
   const cap = y.bandwidth() / 4;
   const bars = row.append('g').attr('class', 'interval');
   bars.append('line').attr('x1', (s) => x(s.low)).attr('x2', (s) => x(s.high)).attr('y1', mid).attr('y2', mid);

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { format } from 'd3-format';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, BINS, outcomeShares, parameterPanel, parseResults, roundsHistogram, type ReportData, type ReportRun, createSummary, wilsonInterval } from '../../analysis/index.ts';
+import { buildReport, BINS, sharesOfRuns, parameterPanel, parseResults, roundsHistogram, type ReportData, type ReportRun, createSummary, wilsonInterval } from '../../analysis/index.ts';
 import { reportHtml, scriptJson } from '../../cli/report-html.ts';
 import { OUTCOMES } from '../../sim/index.ts';
 import { HAVE_BROWSER, launchChromium, SCREENSHOTS } from '../viz/browser.ts';
@@ -65,7 +65,7 @@ describe('what the report computes', () => {
     for (const line of (await text('batch.jsonl')).trimEnd().split('\n')) summary.add(JSON.parse(line));
     const expected = summary.finish();
     expect(data.outcomes.map((s) => [s.outcome, s.count, s.share, s.low, s.high])).toEqual(
-      expected.outcomes.map((o) => [o.outcome, o.count, o.share, o.interval[0], o.interval[1]]),
+      expected.outcomes.map((o) => [o.outcome, o.count, o.share, o.low, o.high]),
     );
     expect(data.rounds.median).toBe(expected.medianRounds);
     expect(data.legitimacy.median).toBe(expected.medianLegitimacy);
@@ -142,7 +142,7 @@ describe('what the report computes', () => {
   });
 
   it('outcome shares are in the order of OUTCOMES, zeros included', () => {
-    expect(outcomeShares([{ outcome: 'collapse' }]).map((s) => [s.outcome, s.count])).toEqual(OUTCOMES.map((o) => [o, o === 'collapse' ? 1 : 0]));
+    expect(sharesOfRuns([{ outcome: 'collapse' }]).map((s) => [s.outcome, s.count])).toEqual(OUTCOMES.map((o) => [o, o === 'collapse' ? 1 : 0]));
   });
 
   it('data in the page cannot close its script element', () => {
