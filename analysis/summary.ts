@@ -3,7 +3,7 @@
  * the medians of rounds and of legitimacy (over the runs that adopted something). Results are
  * added one at a time, so a batch never holds more than two numbers per run.
  */
-import { OUTCOMES, type RunResult } from '../sim/index.ts';
+import { OUTCOMES, percentTenths as percent, type RunResult } from '../sim/index.ts';
 
 import { outcomeShares, type OutcomeShare } from './outcome-shares.ts';
 
@@ -70,7 +70,6 @@ export function createSummary(): SummaryBuilder {
   };
 }
 
-const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** The summary as a small table for standard error. */
 export function formatSummary(summary: BatchSummary, heading: string): string {

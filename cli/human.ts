@@ -3,7 +3,7 @@
  * adopted point by issue, support, legitimacy, flags and the explanation. Plain text; colour only
  * when the caller says so (a terminal, NO_COLOR unset). Scenario text is printed as text.
  */
-import { MEASURES, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { endClause, MEASURES, OUTCOME_WORDS, percent as pct, plural, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { plainText } from './io.ts';
 
 const ANSI = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33' } as const;
@@ -18,24 +18,7 @@ const OUTCOME_STYLE: Record<RunResult['outcome'], Style> = {
   'glacial-drift': 'yellow',
 };
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
 const fixed = (x: number) => x.toFixed(3);
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
-export function describeEnd(r: RunResult): string {
-  switch (r.end) {
-    case 'adopted':
-      return `a text was adopted in round ${r.adopted?.round ?? r.rounds - 1}`;
-    case 'deadline':
-      return `the deadline was reached after ${plural(r.rounds, 'round')}`;
-    case 'horizon':
-      return `the horizon was reached after ${plural(r.rounds, 'round')}, with no deadline declared`;
-    case 'declared-failure':
-      return `the convenor declared failure in round ${r.rounds - 1}`;
-    case 'collapse':
-      return `the room emptied (quorum lost) in round ${r.rounds - 1}`;
-  }
-}
 
 export function formatRun(r: RunResult, scenario: Scenario, options: { colour?: boolean } = {}): string {
   const paint = (style: Style, text: string) => (options.colour ? `\x1b[${ANSI[style]}m${text}\x1b[0m` : text);
@@ -43,8 +26,8 @@ export function formatRun(r: RunResult, scenario: Scenario, options: { colour?: 
   const issues = scenario.issues.map((issue) => issue.id);
 
   const lines = [paint('bold', `${plainText(r.scenario)}, seed ${r.seed}`)];
-  lines.push(row('outcome', paint(OUTCOME_STYLE[r.outcome], r.outcome.replace(/-/g, ' '))));
-  lines.push(row('ended', describeEnd(r)));
+  lines.push(row('outcome', paint(OUTCOME_STYLE[r.outcome], OUTCOME_WORDS[r.outcome].label)));
+  lines.push(row('ended', endClause({ end: r.end, rounds: r.rounds, deadline: scenario.convenor.deadline, adoptedRound: r.adopted?.round })));
   lines.push(row('rounds', `${r.rounds} (numbered 0 to ${r.rounds - 1})`));
   if (r.adopted) {
     const point = r.adopted.position.map((x, d) => `${issues[d] ?? `issue ${d}`} ${fixed(x)}`).join(', ');

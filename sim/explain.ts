@@ -8,8 +8,7 @@ import { attackers, priceOfBlocking } from './outcome.ts';
 import type { RunResult } from './result.ts';
 import type { RunState } from './run-state.ts';
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+import { percent as pct, plural, undecidedPhrase } from './words.ts';
 
 export function describeRule(s: RunState): string {
   const { rule, threshold } = s.cond;
@@ -36,15 +35,7 @@ function blockerSummary(s: RunState): string {
 }
 
 function endPhrase(s: RunState): string {
-  if (s.end === 'deadline') return `by the deadline at round ${s.t}`;
-  if (s.end === 'horizon') {
-    return s.cond.deadline === null
-      ? `in ${plural(s.t, 'round')} with no deadline declared`
-      : `in ${plural(s.t, 'round')}, the run's horizon, before the deadline at round ${s.cond.deadline}`;
-  }
-  if (s.end === 'declared-failure') return `before the convenor declared failure at round ${s.t - 1}`;
-  if (s.end === 'collapse') return `before the room emptied at round ${s.t - 1}`;
-  return '';
+  return undecidedPhrase({ end: s.end!, rounds: s.t, deadline: s.cond.deadline });
 }
 
 function droppedOut(s: RunState): number {

@@ -16,3 +16,5 @@ export type { Scenario, ScenarioInput, ConvenorSpec, RuleType } from './scenario
 // (a batch worker, the page's main thread) loads no zod and no YAML parser.
 export { ROLES, RULE_TYPES, MANDATES, WEIGHTINGS } from './scenario/vocabulary.ts';
 export { splitOverride } from './scenario/path.ts';
+// The product's words for outcomes, flags, shares and endings, for every front end.
+export * from './words.ts';

@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { RunResult } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
 import type { Meta } from './frame.ts';
-import { CLASS_WORDS } from './outcome-panel.ts';
+import { OUTCOME_WORDS } from '../sim/index.ts';
 
 export interface Change {
   id: string;
@@ -42,7 +42,7 @@ export function renderComparison(host: HTMLElement, runs: { title: string; resul
       }
       card.dataset.outcome = result.outcome;
       card.append(
-        el('p', { class: `outcome-class outcome-${result.outcome}` }, CLASS_WORDS[result.outcome].title, ' ', el('code', {}, result.outcome)),
+        el('p', { class: `outcome-class outcome-${result.outcome}` }, OUTCOME_WORDS[result.outcome].title, ' ', el('code', {}, result.outcome)),
         el('p', {}, `${result.rounds} rounds · legitimacy ${result.legitimacy === null ? 'none' : pct(result.legitimacy)} · flags: ${result.flags.join(', ') || 'none'}`),
         sparkline(result.series?.support ?? []),
         el('p', { class: 'explanation' }, result.explanation),

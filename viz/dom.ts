@@ -19,5 +19,6 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-export const pct = (share: number) => `${Math.round(share * 100)}%`;
+/** A whole percentage, in the core's words (sim/words.ts). */
+export { percent as pct } from '../sim/index.ts';
 export const num = (v: number, digits = 2) => v.toFixed(digits);

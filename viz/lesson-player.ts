@@ -6,7 +6,7 @@
 import { OUTCOMES, type Outcome } from '../sim/index.ts';
 import { el } from './dom.ts';
 import type { Lesson, LessonStep } from './lesson.ts';
-import { CLASS_WORDS } from './outcome-panel.ts';
+import { OUTCOME_WORDS } from '../sim/index.ts';
 
 export interface LessonPlayer {
   setLessons(lessons: Lesson[], errors: string[]): void;
@@ -46,7 +46,7 @@ export function createLessonPlayer(host: HTMLElement, reveal: (step: LessonStep)
         bet = o;
         revealButton.disabled = false;
       });
-      bets.append(el('label', { class: 'field check' }, radio, el('span', {}, CLASS_WORDS[o].title)));
+      bets.append(el('label', { class: 'field check' }, radio, el('span', {}, OUTCOME_WORDS[o].title)));
     }
     const verdict = el('p', { class: 'verdict', 'data-testid': 'lesson-verdict', 'aria-live': 'polite' });
     revealButton.addEventListener('click', async () => {
@@ -88,7 +88,7 @@ export function createLessonPlayer(host: HTMLElement, reveal: (step: LessonStep)
       const right = outcome === bet;
       verdict.dataset.outcome = outcome;
       verdict.dataset.right = String(right);
-      verdict.textContent = `You bet on ${CLASS_WORDS[bet].title.toLowerCase()}; the outcome was ${CLASS_WORDS[outcome].title.toLowerCase()}. ${right ? 'Right!' : 'Not this time: look at the timeline and the minutes to see why.'}`;
+      verdict.textContent = `You bet on ${OUTCOME_WORDS[bet].title.toLowerCase()}; the outcome was ${OUTCOME_WORDS[outcome].title.toLowerCase()}. ${right ? 'Right!' : 'Not this time: look at the timeline and the minutes to see why.'}`;
     },
   };
 }

@@ -7,7 +7,7 @@ import { releaseProxy, wrap } from 'comlink';
 import { countOutcomes, outcomeShares } from '../analysis/index.ts';
 import type { Outcome } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
-import { CLASS_WORDS } from './outcome-panel.ts';
+import { OUTCOME_WORDS } from '../sim/index.ts';
 import type { SimulationApi } from './worker.ts';
 
 export const SEEDS = 200;
@@ -70,7 +70,7 @@ export function renderShares(host: HTMLElement, outcomes: Outcome[], seedStart: 
     const row = el(
       'tr',
       { 'data-outcome': outcome, 'data-count': String(count) },
-      el('th', { scope: 'row' }, CLASS_WORDS[outcome].title),
+      el('th', { scope: 'row' }, OUTCOME_WORDS[outcome].title),
       el('td', {}, String(count)),
       el('td', {}, `${pct(share)} (${pct(lo)}–${pct(hi)})`),
       el('td', {}, bar),

@@ -5,12 +5,12 @@
 import type { RunEvent } from '../sim/index.ts';
 import { pct } from './dom.ts';
 import type { Frame, Meta } from './frame.ts';
-import { CLASS_WORDS } from './outcome-panel.ts';
+import { OUTCOME_WORDS } from '../sim/index.ts';
 
 export function narrate(meta: Meta, frame: Frame): string {
   if (frame.result) {
     const r = frame.result;
-    return `Round ${r.rounds - 1}: the meeting ended. ${CLASS_WORDS[r.outcome].title}. ${r.explanation}`;
+    return `Round ${r.rounds - 1}: the meeting ended. ${OUTCOME_WORDS[r.outcome].title}. ${r.explanation}`;
   }
   if (frame.round === 0) return `${meta.name}: ${meta.n} stakeholders, ready to start.`;
   const round = frame.round - 1;

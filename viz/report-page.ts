@@ -4,25 +4,27 @@
  * `<script type="application/json" id="report-data">` and builds every element with D3; text from
  * the data (file names, parameter names and values) goes in with `.text()`, never as markup.
  */
-import { area, axisBottom, axisLeft, format, line, scaleBand, scaleLinear, scalePoint, select, type Selection } from 'd3';
+import { area, axisBottom, axisLeft, line, scaleBand, scaleLinear, scalePoint, select, type Selection } from 'd3';
 import { OKABE_ITO } from './palette.ts';
+import { OUTCOME_WORDS, percentTenthsTrimmed, type Outcome } from '../sim/index.ts';
 import type { HistogramBin, OutcomeShare, ParameterPanel, ReportData } from '../analysis/index.ts';
 
 type Div = Selection<HTMLElement, unknown, null, undefined>;
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 
 /** Okabe–Ito, one colour and one dash pattern per outcome class, so lines differ without colour too. */
-const OUTCOME_STYLE: Record<string, { colour: string; dash: string; label: string }> = {
-  'rough-consensus': { colour: OKABE_ITO[2], dash: '', label: 'rough consensus' },
-  'contested-decision': { colour: OKABE_ITO[1], dash: '6 3', label: 'contested decision' },
-  'tyranny-of-the-minority': { colour: OKABE_ITO[5], dash: '2 3', label: 'tyranny of the minority' },
-  collapse: { colour: OKABE_ITO[6], dash: '8 3 2 3', label: 'collapse' },
-  'declared-failure': { colour: OKABE_ITO[0], dash: '1 2', label: 'declared failure' },
-  'glacial-drift': { colour: OKABE_ITO[4], dash: '10 4', label: 'glacial drift' },
+const OUTCOME_STYLE: Record<Outcome, { colour: string; dash: string }> = {
+  'rough-consensus': { colour: OKABE_ITO[2], dash: '' },
+  'contested-decision': { colour: OKABE_ITO[1], dash: '6 3' },
+  'tyranny-of-the-minority': { colour: OKABE_ITO[5], dash: '2 3' },
+  collapse: { colour: OKABE_ITO[6], dash: '8 3 2 3' },
+  'declared-failure': { colour: OKABE_ITO[0], dash: '1 2' },
+  'glacial-drift': { colour: OKABE_ITO[4], dash: '10 4' },
 };
-const styleOf = (outcome: string) => OUTCOME_STYLE[outcome] ?? { colour: OKABE_ITO[7], dash: '', label: outcome };
+/** Its colour, its dash and its words (sim/words.ts). */
+const styleOf = (outcome: Outcome) => ({ ...OUTCOME_STYLE[outcome], label: OUTCOME_WORDS[outcome].label });
 
-const percent = format('.1~%');
+const percent = percentTenthsTrimmed;
 const interval = (s: { low: number; high: number }) => `${percent(s.low)}–${percent(s.high)}`;
 
 function render(data: ReportData): void {
@@ -121,7 +123,7 @@ function outcomeBars(parent: Div, shares: OutcomeShare[], runs: number): void {
     .append('g')
     .attr('class', 'axis')
     .attr('transform', `translate(${margin.left},0)`)
-    .call(axisLeft(y).tickFormat((o) => styleOf(o).label).tickSizeOuter(0));
+    .call(axisLeft(y).tickFormat((o) => styleOf(o as Outcome).label).tickSizeOuter(0));
   axisTitle(svg, (margin.left + width - margin.right) / 2, height - 6, 'share of runs');
 
   const row = svg
@@ -160,7 +162,7 @@ function outcomeBars(parent: Div, shares: OutcomeShare[], runs: number): void {
     .call((label) => label.append('tspan').attr('class', 'muted').text((s) => ` ${s.count} of ${runs} · interval ${interval(s)}`));
 }
 
-function legend(parent: Div, outcomes: string[]): void {
+function legend(parent: Div, outcomes: readonly Outcome[]): void {
   const list = parent.append('ul').attr('class', 'legend');
   for (const o of outcomes) {
     const item = list.append('li');
@@ -170,7 +172,7 @@ function legend(parent: Div, outcomes: string[]): void {
   }
 }
 
-function parameterChart(parent: Div, panel: ParameterPanel, outcomes: string[]): void {
+function parameterChart(parent: Div, panel: ParameterPanel, outcomes: readonly Outcome[]): void {
   const figure = parent.append<HTMLElement>('figure').attr('class', 'panel').attr('data-parameter', panel.name);
   figure.append('figcaption').append('code').text(panel.name);
   const margin = { top: 12, right: 16, bottom: 48, left: 52 };

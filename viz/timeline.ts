@@ -6,6 +6,7 @@
 import * as d3 from 'd3';
 import type { Measure } from '../sim/index.ts';
 import type { Frame, Meta } from './frame.ts';
+import { pct } from './dom.ts';
 
 const SHOWN: { measure: Measure; label: string; colour: string; dash?: string }[] = [
   { measure: 'support', label: 'support', colour: '#0072B2' },
@@ -108,14 +109,14 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
     const hline = (sel: typeof threshold, v: number) =>
       sel.attr('x1', x.range()[0]).attr('x2', x.range()[1]).attr('y1', y(v)).attr('y2', y(v));
     hline(threshold, meta.threshold);
-    thresholdLabel.attr('x', x.range()[1] - 4).attr('y', y(meta.threshold) - 3).attr('text-anchor', 'end').text(`rule: ${meta.rule} ${Math.round(meta.threshold * 100)}%`);
+    thresholdLabel.attr('x', x.range()[1] - 4).attr('y', y(meta.threshold) - 3).attr('text-anchor', 'end').text(`rule: ${meta.rule} ${pct(meta.threshold)}`);
     hline(rough, meta.roughConsensus);
     // When the rule's threshold is the rough-consensus line, one label says both.
     const same = Math.abs(meta.threshold - meta.roughConsensus) < 1e-9;
     rough.attr('display', same ? 'none' : null);
     roughLabel.attr('display', same ? 'none' : null);
-    roughLabel.attr('x', x.range()[0] + 4).attr('y', y(meta.roughConsensus) - 3).text(`rough consensus ${Math.round(meta.roughConsensus * 100)}%`);
-    if (same) thresholdLabel.text(`rule: ${meta.rule} ${Math.round(meta.threshold * 100)}% (the rough-consensus line)`);
+    roughLabel.attr('x', x.range()[0] + 4).attr('y', y(meta.roughConsensus) - 3).text(`rough consensus ${pct(meta.roughConsensus)}`);
+    if (same) thresholdLabel.text(`rule: ${meta.rule} ${pct(meta.threshold)} (the rough-consensus line)`);
     const dl = meta.convenor.deadline;
     deadline.attr('display', dl !== null && dl <= x.domain()[1] ? null : 'none');
     if (dl !== null) {
@@ -142,7 +143,7 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
       .attr('y', margin.top + top.h - 8)
       .attr('height', 8);
     items.attr('d', d3.line<number>().x((_, k) => x(k)).y((v) => y2(v)).curve(d3.curveStepAfter)(series.openItems));
-    svg.attr('aria-label', `Timeline: ${rounds} rounds; support ${Math.round((series.support[rounds - 1] ?? 0) * 100)}% in the latest`);
+    svg.attr('aria-label', `Timeline: ${rounds} rounds; support ${pct(series.support[rounds - 1] ?? 0)} in the latest`);
   }
 
   return {

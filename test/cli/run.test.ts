@@ -192,6 +192,20 @@ describe('convene run without --json', () => {
     expect(sawAdopted).toBe(true);
   });
 
+  it('says one thing about the deadline: a horizon reached before a later deadline', async () => {
+    // glacial-drift adopts nothing; with a horizon of 20 and a deadline at 500 the run stops at the
+    // horizon, 480 rounds before the deadline. Both the summary and the explanation must say so.
+    const r = await cli(['run', `${ROOT}scenarios/glacial-drift.yaml`, '--set', 'horizon=20', '--set', 'convenor.deadline=500']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ended\s+the horizon was reached after 20 rounds, before the deadline at round 500/);
+    expect(r.stdout).toContain("nothing was decided in 20 rounds, the run's horizon, before the deadline at round 500");
+    expect(r.stdout).not.toContain('no deadline declared');
+    // Without a deadline, both say there was none.
+    const none = await cli(['run', `${ROOT}scenarios/glacial-drift.yaml`, '--set', 'horizon=20', '--set', 'convenor.deadline=null']);
+    expect(none.stdout).toMatch(/ended\s+the horizon was reached after 20 rounds, with no deadline declared/);
+    expect(none.stdout).toContain('nothing was decided in 20 rounds with no deadline declared');
+  });
+
   it('uses colour on a terminal, unless NO_COLOR is set', async () => {
     const tty = capture(true);
     await main(['run', SMALL], { stdout: tty, stderr: capture(), cwd: ROOT, env: {} });
