@@ -1,19 +1,5 @@
-import { build, defineConfig, type Plugin } from 'vite';
-import { bundleReportPage } from './cli/report-html.ts';
-
-/**
- * `convene report` inlines its charts' code in the HTML file: bundle viz/report-page.ts (with the
- * D3 modules it uses) into one IIFE and write it as `dist-cli/report-page.js`, which
- * `cli/report-html.ts` reads next to the bundle.
- */
-function reportPage(): Plugin {
-  return {
-    name: 'convene-report-page',
-    async generateBundle() {
-      this.emitFile({ type: 'asset', fileName: 'report-page.js', source: await bundleReportPage(build) });
-    },
-  };
-}
+import { defineConfig } from 'vite';
+import { iifeImport } from './scripts/iife-import.ts';
 
 // The `convene` command and library: a Node build with its dependencies bundled, so it starts
 // fast and `npx convene` works right after `npm install` (the `prepare` script runs this build).
@@ -21,7 +7,8 @@ function reportPage(): Plugin {
 // its own entry: `batch/worker-pool.ts` finds `batch-worker.js` next to itself, so every file,
 // shared chunks included, sits flat in dist-cli/.
 export default defineConfig({
-  plugins: [reportPage()],
+  // `convene report` imports its page's script bundled (`viz/report-page.ts?iife`).
+  plugins: [iifeImport()],
   build: {
     ssr: true,
     outDir: 'dist-cli',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { iifeImport } from './scripts/iife-import.ts';
 
 /** The outcome panel links to the model's explanation of the classes: ship it with the site. */
 function shipModelDocs(): Plugin {
@@ -15,7 +16,8 @@ function shipModelDocs(): Plugin {
 // The browser app. `base: './'` keeps the built site working from any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [shipModelDocs()],
+  // The tests import `convene report` from source, and with it its page's bundled script.
+  plugins: [shipModelDocs(), iifeImport()],
   build: { outDir: 'dist', target: 'es2022' },
   worker: { format: 'es' },
   test: {

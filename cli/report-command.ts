@@ -11,7 +11,7 @@ import { InvalidInput, buildReport, joinTables, parseResults, type ResultsTable 
 import { checkOutputPath } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { loadPageScript, reportHtml } from './report-html.ts';
+import { reportHtml } from './report-html.ts';
 
 export interface ReportCommandOptions {
   out: string;
@@ -47,7 +47,7 @@ export async function reportCommand(files: string[], options: ReportCommandOptio
   }
   const table = joinTables(tables, files);
   const data = buildReport(table, files.map((f) => basename(f)));
-  const html = reportHtml(data, await loadPageScript());
+  const html = reportHtml(data);
 
   await writeFileAtomically(outPath, [html]);
   const what = table.kind === 'sweep' ? `a sweep of ${data.points} points over ${table.parameters.join(', ')}` : 'a batch';

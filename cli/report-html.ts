@@ -3,54 +3,13 @@
  * as JSON inside `<script type="application/json">` (with `<` escaped, so no value can close the
  * element), the charts' code (viz/report-page.ts, D3 included) as one inline script, the styles
  * inline. A Content-Security-Policy allows that one script, by its hash, and no network at all.
- *
- * The page script is bundled at build time: vite.cli.config.ts writes `dist-cli/report-page.js`
- * next to the command's bundle. Run from source (tests, tsx), it is bundled on first use.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { ReportData } from '../analysis/index.ts';
+import pageScript from '../viz/report-page.ts?iife';
 
-/** Vite's `build`, passed in: the config calls this with its own, the source run imports it. */
-type ViteBuild = typeof import('vite').build;
-
-/** Bundles viz/report-page.ts and its D3 modules into one minified IIFE. */
-export async function bundleReportPage(build: ViteBuild): Promise<string> {
-  const entry = fileURLToPath(new URL('../viz/report-page.ts', import.meta.url));
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    publicDir: false,
-    build: {
-      write: false,
-      target: 'es2020',
-      minify: true,
-      lib: { entry, formats: ['iife'], name: 'conveneReport', fileName: () => 'report-page.js' },
-    },
-  });
-  const outputs = Array.isArray(output) ? output : [output];
-  for (const o of outputs) {
-    if (!('output' in o)) continue;
-    const chunk = o.output.find((c) => c.type === 'chunk');
-    if (chunk && 'code' in chunk) return chunk.code;
-  }
-  throw new Error('bundling the report page produced no script');
-}
-
-let pageScript: Promise<string> | undefined;
-
-/** The page script: next to the bundle when built, bundled from source otherwise. */
-export function loadPageScript(): Promise<string> {
-  pageScript ??= /\.ts$/.test(import.meta.url)
-    ? import(/* @vite-ignore */ VITE).then((vite: { build: ViteBuild }) => bundleReportPage(vite.build))
-    : readFile(new URL('./report-page.js', import.meta.url), 'utf8').catch(() => {
-        throw new Error(`${fileURLToPath(new URL('./report-page.js', import.meta.url))} is missing: run \`npm run build:cli\``);
-      });
-  return pageScript;
-}
-/** A name, not a literal, so the bundler leaves Vite out: only a source run imports it. */
-const VITE = 'vite';
+/** The charts' code, bundled into the command at build time (scripts/iife-import.ts). */
+export { pageScript };
 
 /** JSON that is safe inside a `<script>` element: no `<` (so no `</script>`), no U+2028/2029. */
 export function scriptJson(value: unknown): string {
@@ -62,7 +21,7 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export function reportHtml(data: ReportData, script: string): string {
+export function reportHtml(data: ReportData, script: string = pageScript): string {
   // Inside the script element, "</script" anywhere (a string in D3) would end it early.
   const code = script.replace(/<\/(script)/gi, '<\\/$1');
   const hash = createHash('sha256').update(code, 'utf8').digest('base64');

@@ -7,7 +7,9 @@
  *      sim/  ·  sim/scenario/ the core and the scenario half, pure
  *
  * A test of a room (test/sim/, test/analysis/, test/batch/) may open that room's inside, and so
- * may bench/, which times the core's phases one by one.
+ * may bench/, which times the core's phases one by one. A page of viz/ bundled into one script's
+ * text (`import code from '../viz/report-page.ts?iife'`, scripts/iife-import.ts) is not an import
+ * of its code: cli/ inlines the report's page that way, and that is the one such import.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -42,10 +44,21 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every relative import of a file, resolved: static, dynamic, re-exports and vi.mock alike. */
+/** Every relative import of a file's code, resolved: static, dynamic, re-exports and vi.mock alike. */
 function imports(file: string): string[] {
+  return relativeImports(file).filter((s) => !s.endsWith(IIFE)).map((s) => resolve(dirname(file), s));
+}
+
+/** The pages a file takes as bundled scripts' text. */
+function bundledPages(file: string): string[] {
+  return relativeImports(file).filter((s) => s.endsWith(IIFE)).map((s) => resolve(dirname(file), s.slice(0, -IIFE.length)));
+}
+
+const IIFE = '?iife';
+
+function relativeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '');
-  return [...text.matchAll(/(?:from\s*|import\s*\(\s*|vi\.mock\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => resolve(dirname(file), m[1]));
+  return [...text.matchAll(/(?:from\s*|import\s*\(\s*|vi\.mock\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]);
 }
 
 const FACE = (room: Room) => join(ROOT, room, 'index.ts');
@@ -70,6 +83,11 @@ describe('the rooms of the house', () => {
   it('a file outside a room reaches it only through its index', () => {
     const self = join(ROOT, 'test', 'rooms.test.ts');
     expect(deepImports([...files, ...sources(join(ROOT, 'bench'))].filter((f) => f !== self))).toEqual([]);
+  });
+
+  it("the report's page is the one page bundled into a command, as a script's text", () => {
+    const pages = files.flatMap((f) => bundledPages(f).map((page) => `${relative(ROOT, f)} → ${relative(ROOT, page)}`));
+    expect(pages).toEqual(['cli/report-html.ts → viz/report-page.ts']);
   });
 
   it('sees a deep import when there is one', () => {

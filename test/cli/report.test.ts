@@ -177,7 +177,7 @@ describe('convene report', () => {
   });
 
   it('the built command writes the same report', async () => {
-    if (!existsSync(join(ROOT, 'dist-cli', 'report-page.js'))) throw new Error('dist-cli/report-page.js is missing: run `npm run build:cli`');
+    if (!existsSync(join(ROOT, 'dist-cli', 'convene.js'))) throw new Error('dist-cli/convene.js is missing: run `npm run build:cli`');
     const r = spawnCli(['report', file('batch.jsonl'), '--out', file('built.html')]);
     expect(r.code, r.stderr).toBe(0);
     const inProcess = await cli(['report', file('batch.jsonl'), '--out', file('source.html')]);
