@@ -1,19 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../sim/index.ts';
 import { CSV_COLUMNS } from '../../analysis/index.ts';
 import { readScenario, runBatch } from '../../batch/index.ts';
-import { cli, INVALID, PRIVACY, ROOT, SMALL } from './harness.ts';
+import { useTempFolder, cli, INVALID, PRIVACY, ROOT, SMALL } from './harness.ts';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'convene-batch-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const folder = useTempFolder('batch');
 
 async function runOutput(seed: number, extra: string[] = []): Promise<string> {
   const r = await cli(['run', PRIVACY, '--json', '--seed', String(seed), ...extra]);
@@ -67,7 +60,7 @@ describe('convene batch', () => {
   });
 
   it('writes JSONL whose line k is exactly `run --json --seed (S + k)`', async () => {
-    const out = join(dir, 'rows.jsonl');
+    const out = folder.path('rows.jsonl');
     const r = await cli(['batch', PRIVACY, '--runs', '10', '--seed-start', '100', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
@@ -78,7 +71,7 @@ describe('convene batch', () => {
   });
 
   it('writes CSV to an --out file, equal to the CSV on standard output', async () => {
-    const out = join(dir, 'rows.csv');
+    const out = folder.path('rows.csv');
     const toFile = await cli(['batch', SMALL, '--runs', '8', '--out', out]);
     const toStdout = await cli(['batch', SMALL, '--runs', '8']);
     expect(toFile.code).toBe(0);
@@ -122,7 +115,7 @@ describe('convene batch --out is written whole or not at all', () => {
   const goodText = 'seed,outcome\n1,a good old file\n';
 
   it('leaves an existing file untouched when the scenario is invalid', async () => {
-    const out = join(dir, 'keep.csv');
+    const out = folder.path('keep.csv');
     await writeFile(out, goodText);
     const r = await cli(['batch', INVALID, '--runs', '5', '--out', out]);
     expect(r.code).toBe(2);
@@ -131,7 +124,7 @@ describe('convene batch --out is written whole or not at all', () => {
   });
 
   it('leaves an existing file untouched when an override is bad', async () => {
-    const out = join(dir, 'keep.jsonl');
+    const out = folder.path('keep.jsonl');
     await writeFile(out, goodText);
     const r = await cli(['batch', SMALL, '--runs', '5', '--out', out, '--set', 'convenor.deadline=soon']);
     expect(r.code).toBe(2);
@@ -139,7 +132,7 @@ describe('convene batch --out is written whole or not at all', () => {
   });
 
   it('creates no file when the arguments are bad', async () => {
-    const sub = await mkdtemp(join(dir, 'bad-args-'));
+    const sub = await mkdtemp(folder.path('bad-args-'));
     for (const args of [
       ['--runs', '0', '--out', join(sub, 'a.csv')],
       ['--runs', '2', '--out', join(sub, 'a.tsv')],
@@ -150,14 +143,14 @@ describe('convene batch --out is written whole or not at all', () => {
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
     }
-    const folder = join(sub, 'folder.csv');
-    await (await import('node:fs/promises')).mkdir(folder);
-    expect((await cli(['batch', SMALL, '--runs', '2', '--out', folder])).code).toBe(2);
+    const aFolder = join(sub, 'folder.csv');
+    await (await import('node:fs/promises')).mkdir(aFolder);
+    expect((await cli(['batch', SMALL, '--runs', '2', '--out', aFolder])).code).toBe(2);
     expect(await readdir(sub)).toEqual(['folder.csv']);
   });
 
   it('replaces an existing file with the complete new one, leaving no temporary file', async () => {
-    const sub = await mkdtemp(join(dir, 'replace-'));
+    const sub = await mkdtemp(folder.path('replace-'));
     const out = join(sub, 'rows.csv');
     await writeFile(out, goodText);
     const r = await cli(['batch', SMALL, '--runs', '6', '--out', out]);
@@ -167,10 +160,10 @@ describe('convene batch --out is written whole or not at all', () => {
   });
 
   it('resolves a relative --out against the working directory', async () => {
-    const r = await cli(['batch', SMALL, '--runs', '2', '--out', 'rel.csv'], { cwd: dir });
+    const r = await cli(['batch', SMALL, '--runs', '2', '--out', 'rel.csv'], { cwd: folder.dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('written to rel.csv');
-    expect((await readFile(join(dir, 'rel.csv'), 'utf8')).split('\n')).toHaveLength(4);
+    expect((await readFile(folder.path('rel.csv'), 'utf8')).split('\n')).toHaveLength(4);
   });
 });
 

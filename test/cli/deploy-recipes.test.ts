@@ -7,35 +7,30 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, PRIVACY, ROOT } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTempFolder, cli, PRIVACY, ROOT } from './harness.ts';
 
 const FAKE_SSH = join(ROOT, 'test/fixtures/deploy/fake-ssh');
 const RUNS = 30;
 
-let dir = '';
+const folder = useTempFolder('deploy');
 let whole = '';
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'convene-deploy-'));
   whole = await readFile(await oneMachine(), 'utf8');
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function oneMachine(): Promise<string> {
-  const out = join(dir, 'one-machine.csv');
+  const out = folder.path('one-machine.csv');
   const r = await cli(['batch', PRIVACY, '--runs', String(RUNS), '--workers', '1', '--out', out]);
   expect(r.code, r.stderr).toBe(0);
   return out;
 }
 
 async function mergeShards(prefix: string, out: string): Promise<void> {
-  const shards = (await readdir(dir)).filter((f) => f.startsWith(prefix)).map((f) => join(dir, f));
+  const shards = (await readdir(folder.dir)).filter((f) => f.startsWith(prefix)).map((f) => folder.path(f));
   expect(shards.length).toBeGreaterThan(1);
   const r = await cli(['merge', ...shards, '--out', out]);
   expect(r.code, r.stderr).toBe(0);
@@ -44,8 +39,8 @@ async function mergeShards(prefix: string, out: string): Promise<void> {
 describe('deploy/gnu-parallel.sh over ssh', () => {
   const hasParallel = existsSync('/usr/bin/parallel');
   it.skipIf(!hasParallel && !process.env.CONVENE_REQUIRE_PARALLEL)('spreads the shards over two hosts and merges them into the one-machine file', async () => {
-    const out = join(dir, 'ssh.csv');
-    const log = join(dir, 'ssh-hosts.log');
+    const out = folder.path('ssh.csv');
+    const log = folder.path('ssh-hosts.log');
     // Without SHELL, as on a CI runner: the stand-in gives the login environment sshd would.
     const { SHELL: _shell, ...env } = process.env;
     execFileSync('bash', [join(ROOT, 'deploy/gnu-parallel.sh'), PRIVACY, String(RUNS), '4', out, '--sshlogin', '1/hostA,1/hostB', '--ssh', FAKE_SSH], {
@@ -57,11 +52,11 @@ describe('deploy/gnu-parallel.sh over ssh', () => {
     const hosts = (await readFile(log, 'utf8')).trim().split('\n');
     expect(hosts).toHaveLength(4);
     expect(new Set(hosts)).toEqual(new Set(['hostA', 'hostB']));
-    expect((await readdir(dir)).filter((f) => f.includes('.shard'))).toEqual([]);
+    expect((await readdir(folder.dir)).filter((f) => f.includes('.shard'))).toEqual([]);
   }, 60_000);
 
   it.skipIf(!hasParallel && !process.env.CONVENE_REQUIRE_PARALLEL)('fails, naming each shard, when a host reports success but never ran its shard', () => {
-    const out = join(dir, 'lost.csv');
+    const out = folder.path('lost.csv');
     const run = spawnSync('bash', [join(ROOT, 'deploy/gnu-parallel.sh'), PRIVACY, String(RUNS), '2', out, '--sshlogin', '1/hostA', '--ssh', join(ROOT, 'test/fixtures/deploy/ssh-runs-nothing')], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -75,7 +70,7 @@ describe('deploy/gnu-parallel.sh over ssh', () => {
 
 describe('deploy/slurm-array.sh', () => {
   it('run as each task of a 4-task array, its shards merge into the one-machine file', async () => {
-    const out = join(dir, 'slurm.csv');
+    const out = folder.path('slurm.csv');
     for (let task = 0; task < 4; task++) {
       execFileSync('bash', [join(ROOT, 'deploy/slurm-array.sh'), PRIVACY, String(RUNS), '4', out], {
         cwd: ROOT,
@@ -83,7 +78,7 @@ describe('deploy/slurm-array.sh', () => {
         env: { ...process.env, SLURM_ARRAY_TASK_ID: String(task), SLURM_CPUS_PER_TASK: '2' },
       });
     }
-    const merged = join(dir, 'slurm-merged.csv');
+    const merged = folder.path('slurm-merged.csv');
     await mergeShards('slurm.csv.shard', merged);
     expect(await readFile(merged, 'utf8')).toBe(whole);
   }, 60_000);
@@ -100,7 +95,7 @@ describe('deploy/kubernetes-indexed-job.yaml', () => {
     expect(shards).toBe(job.spec.completions);
     expect(script).toContain('--resume');
     // The pod's command, on this machine: fewer runs, and the results volume in a temporary folder.
-    const local = script.replace(/--runs \d+/, `--runs ${RUNS}`).replace('scenarios/reference.yaml', PRIVACY).replaceAll('/results/', `${dir}/k8s-`);
+    const local = script.replace(/--runs \d+/, `--runs ${RUNS}`).replace('scenarios/reference.yaml', PRIVACY).replaceAll('/results/', `${folder.dir}/k8s-`);
     expect(local).not.toBe(script);
     for (let index = 0; index < shards; index++) {
       execFileSync(container.command[0], [...container.command.slice(1), local], {
@@ -109,7 +104,7 @@ describe('deploy/kubernetes-indexed-job.yaml', () => {
         env: { ...process.env, JOB_COMPLETION_INDEX: String(index) },
       });
     }
-    const merged = join(dir, 'k8s-merged.csv');
+    const merged = folder.path('k8s-merged.csv');
     await mergeShards('k8s-out.csv.shard', merged);
     expect(await readFile(merged, 'utf8')).toBe(whole);
   }, 60_000);

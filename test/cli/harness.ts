@@ -1,7 +1,10 @@
 /** Calls `main()` in-process with captured output, and spawns the built command for end-to-end tests. */
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { main } from '../../cli/main.ts';
 import type { CliIO, OutputStream } from '../../cli/io.ts';
 
@@ -38,6 +41,29 @@ export function spawnCli(args: string[], options: SpawnSyncOptions = {}): CliOut
     ...options,
   });
   return { code: child.status ?? -1, stdout: String(child.stdout ?? ''), stderr: String(child.stderr ?? '') };
+}
+
+/** A folder of the system's temporary space for one test file: made before its tests, removed after. */
+export interface TempFolder {
+  /** The folder (read inside a test or a hook: it is made in beforeAll). */
+  readonly dir: string;
+  /** A path inside it. */
+  path(...names: string[]): string;
+}
+
+export function useTempFolder(name: string): TempFolder {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), `convene-${name}-`));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  return {
+    get dir() {
+      if (!dir) throw new Error('the temporary folder is made in beforeAll: read it inside a test or a hook');
+      return dir;
+    },
+    path: (...names) => join(dir, ...names),
+  };
 }
 
 /** A stack trace line, as Node prints them. */

@@ -2,29 +2,22 @@
  * `--resume`: a batch killed mid-run (SIGKILL or SIGINT, a real child process) continues from its
  * `.partial` file and ends byte-identical to an uninterrupted batch.
  */
-import { appendFile, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interruptWhenWritten, ROOT, spawnCli } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { interruptWhenWritten, ROOT, spawnCli, useTempFolder } from './harness.ts';
 
 const REFERENCE = join(ROOT, 'scenarios/reference.yaml');
 const RUNS = '4000';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'convene-resume-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const folder = useTempFolder('resume');
 
 describe('convene batch --resume', () => {
   for (const [ext, signal] of [['csv', 'SIGKILL'], ['jsonl', 'SIGINT']] as const) {
     it(`continues a .${ext} batch killed by ${signal} and ends identical to an uninterrupted one`, async () => {
-      const whole = join(dir, `whole.${ext}`);
+      const whole = folder.path(`whole.${ext}`);
       expect(spawnCli(['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', whole]).code).toBe(0);
-      const out = join(dir, `resumed.${ext}`);
+      const out = folder.path(`resumed.${ext}`);
       const args = ['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', out];
       await interruptWhenWritten(args, `${out}.partial`, signal);
       const partial = await readFile(`${out}.partial`, 'utf8');
@@ -36,12 +29,12 @@ describe('convene batch --resume', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/resumed after \d+ rows/);
       expect(await readFile(out, 'utf8')).toBe(await readFile(whole, 'utf8'));
-      expect((await readdir(dir)).filter((f) => f.includes('partial'))).toEqual([]);
+      expect((await readdir(folder.dir)).filter((f) => f.includes('partial'))).toEqual([]);
     }, 60_000);
   }
 
   it('refuses to resume a partial file written with other parameters', async () => {
-    const out = join(dir, 'other.csv');
+    const out = folder.path('other.csv');
     await interruptWhenWritten(['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', out], `${out}.partial`, 'SIGKILL');
     const r = spawnCli(['batch', REFERENCE, '--runs', RUNS, '--workers', '2', '--out', out, '--resume', '--set', 'convenor.deadline=90']);
     expect(r.code).toBe(2);

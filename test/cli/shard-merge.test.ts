@@ -1,20 +1,13 @@
 /** `--shard I/N` and `convene merge`: shards joined give exactly the one-machine file. */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shardRange } from '../../cli/shard.ts';
-import { cli, PRIVACY, ROOT } from './harness.ts';
+import { useTempFolder, cli, PRIVACY, ROOT } from './harness.ts';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'convene-shard-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const folder = useTempFolder('shard');
 
 describe('shards', () => {
   it('cover the list in contiguous, nearly equal blocks', () => {
@@ -24,16 +17,16 @@ describe('shards', () => {
 
   for (const ext of ['csv', 'jsonl']) {
     it(`merged in any order give the one-machine .${ext} file byte for byte`, async () => {
-      const whole = join(dir, `whole.${ext}`);
+      const whole = folder.path(`whole.${ext}`);
       expect((await cli(['batch', PRIVACY, '--runs', '25', '--seed-start', '3', '--workers', '1', '--out', whole])).code).toBe(0);
       const parts: string[] = [];
       for (const i of [0, 1, 2]) {
-        const part = join(dir, `part${i}.${ext}`);
+        const part = folder.path(`part${i}.${ext}`);
         const r = await cli(['batch', PRIVACY, '--runs', '25', '--seed-start', '3', '--workers', '2', '--shard', `${i}/3`, '--out', part]);
         expect(r.code, r.stderr).toBe(0);
         parts.push(part);
       }
-      const merged = join(dir, `merged.${ext}`);
+      const merged = folder.path(`merged.${ext}`);
       const r = await cli(['merge', parts[2], parts[0], parts[1], '--out', merged]);
       expect(r.code, r.stderr).toBe(0);
       expect(await readFile(merged, 'utf8')).toBe(await readFile(whole, 'utf8'));
@@ -41,9 +34,9 @@ describe('shards', () => {
   }
 
   it('refuses overlapping shards and a bad --shard', async () => {
-    const part = join(dir, 'o.csv');
+    const part = folder.path('o.csv');
     await cli(['batch', PRIVACY, '--runs', '4', '--shard', '0/2', '--workers', '1', '--out', part]);
-    const r = await cli(['merge', part, part, '--out', join(dir, 'oo.csv')]);
+    const r = await cli(['merge', part, part, '--out', folder.path('oo.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('overlap');
     const bad = await cli(['batch', PRIVACY, '--runs', '4', '--shard', '2/2']);
@@ -55,9 +48,9 @@ describe('shards', () => {
 describe('the GNU parallel recipe (deploy/gnu-parallel.sh)', () => {
   const hasParallel = existsSync('/usr/bin/parallel');
   it.skipIf(!hasParallel && !process.env.CONVENE_REQUIRE_PARALLEL)('runs 3 shards through parallel and merges them into the one-machine file', async () => {
-    const whole = join(dir, 'gp-whole.csv');
+    const whole = folder.path('gp-whole.csv');
     expect((await cli(['batch', PRIVACY, '--runs', '30', '--workers', '1', '--out', whole])).code).toBe(0);
-    const out = join(dir, 'gp.csv');
+    const out = folder.path('gp.csv');
     execFileSync('bash', [join(ROOT, 'deploy/gnu-parallel.sh'), PRIVACY, '30', '3', out], { cwd: ROOT, stdio: 'pipe' });
     expect(await readFile(out, 'utf8')).toBe(await readFile(whole, 'utf8'));
   }, 60_000);

@@ -4,20 +4,13 @@
  * shards of a sweep, merged, give exactly the one-machine rows and summary. The parameter values
  * hold commas and quotes, so CSV cells are quoted.
  */
-import { appendFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planChunks } from '../../cli/sweep-command.ts';
-import { cli, interruptWhenWritten, ROOT, spawnCli } from './harness.ts';
+import { useTempFolder, cli, interruptWhenWritten, ROOT, spawnCli } from './harness.ts';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'convene-sweep-resume-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const folder = useTempFolder('sweep-resume');
 
 const experiment = (seeds: number) => `experiment: 1
 scenario: ${join(ROOT, 'scenarios/reference.yaml')}
@@ -29,7 +22,7 @@ parameters:
 `;
 
 async function experimentFile(name: string, seeds: number): Promise<string> {
-  const path = join(dir, name);
+  const path = folder.path(name);
   await writeFile(path, experiment(seeds));
   return path;
 }
@@ -64,11 +57,11 @@ describe('convene sweep --resume', () => {
   for (const [ext, signal] of [['csv', 'SIGKILL'], ['jsonl', 'SIGINT']] as const) {
     it(`continues a .${ext} sweep killed by ${signal}; rows and summary identical to an uninterrupted one`, async () => {
       const file = await experimentFile(`resume-${ext}.yaml`, 700);
-      const whole = join(dir, `whole.${ext}`);
+      const whole = folder.path(`whole.${ext}`);
       const w = spawnCli(['sweep', file, '--workers', '2', '--out', whole]);
       expect(w.code, w.stderr).toBe(0);
 
-      const out = join(dir, `resumed.${ext}`);
+      const out = folder.path(`resumed.${ext}`);
       const args = ['sweep', file, '--workers', '2', '--out', out];
       await interruptWhenWritten(args, `${out}.partial`, signal, 40_000);
       const rowsBefore = (await readFile(`${out}.partial`, 'utf8')).split('\n').length - 1;
@@ -83,13 +76,13 @@ describe('convene sweep --resume', () => {
       expect(await readFile(out, 'utf8')).toBe(await readFile(whole, 'utf8'));
       const summary = (f: string) => readFile(f.replace(/\.\w+$/, '.summary.csv'), 'utf8');
       expect(await summary(out)).toBe(await summary(whole));
-      expect((await readdir(dir)).filter((f) => f.includes('partial') || f.endsWith('.tmp'))).toEqual([]);
+      expect((await readdir(folder.dir)).filter((f) => f.includes('partial') || f.endsWith('.tmp'))).toEqual([]);
     }, 90_000);
   }
 
   it('refuses to resume rows of a different experiment', async () => {
     const file = await experimentFile('refuse.yaml', 700);
-    const out = join(dir, 'refused.csv');
+    const out = folder.path('refused.csv');
     await interruptWhenWritten(['sweep', file, '--workers', '1', '--out', out], `${out}.partial`, 'SIGKILL');
     await writeFile(file, experiment(701));
     const r = await cli(['sweep', file, '--workers', '1', '--out', out, '--resume']);
@@ -104,22 +97,22 @@ describe('convene sweep --shard', () => {
   for (const ext of ['csv', 'jsonl']) {
     it(`shards merged in any order give the one-machine .${ext} rows and summary byte for byte`, async () => {
       const file = await experimentFile(`shard-${ext}.yaml`, 30);
-      const whole = join(dir, `sw-whole.${ext}`);
+      const whole = folder.path(`sw-whole.${ext}`);
       expect((await cli(['sweep', file, '--workers', '1', '--out', whole])).code).toBe(0);
       const parts: string[] = [];
       for (const i of [0, 1, 2, 3]) {
-        const part = join(dir, `sw-part${i}.${ext}`);
+        const part = folder.path(`sw-part${i}.${ext}`);
         const r = await cli(['sweep', file, '--workers', i % 2 === 0 ? '1' : '2', '--shard', `${i}/4`, '--out', part]);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stderr).toContain(`shard ${i}/4`);
         parts.push(part);
       }
-      const merged = join(dir, `sw-merged.${ext}`);
+      const merged = folder.path(`sw-merged.${ext}`);
       expect((await cli(['merge', parts[3], parts[1], parts[0], parts[2], '--out', merged])).code).toBe(0);
       expect(await readFile(merged, 'utf8')).toBe(await readFile(whole, 'utf8'));
 
       const summaries = parts.map((p) => p.replace(/\.\w+$/, '.summary.csv'));
-      const mergedSummary = join(dir, `sw-merged-${ext}.summary.csv`);
+      const mergedSummary = folder.path(`sw-merged-${ext}.summary.csv`);
       const m = await cli(['merge', ...summaries.reverse(), '--out', mergedSummary]);
       expect(m.code, m.stderr).toBe(0);
       expect(await readFile(mergedSummary, 'utf8')).toBe(await readFile(whole.replace(/\.\w+$/, '.summary.csv'), 'utf8'));
@@ -128,25 +121,25 @@ describe('convene sweep --shard', () => {
 
   it('writes the quoted parameter cells of RFC 4180', async () => {
     const file = await experimentFile('quoted.yaml', 2);
-    const out = join(dir, 'quoted.csv');
+    const out = folder.path('quoted.csv');
     expect((await cli(['sweep', file, '--workers', '1', '--out', out])).code).toBe(0);
     const lines = (await readFile(out, 'utf8')).split('\n');
     expect(lines[1]).toMatch(/^0,"Plan, with a comma",1,1,/);
     expect(lines[7]).toMatch(/^3,"Plan ""quoted""",1,1,/);
     // Read as RFC 4180, the same shard given twice overlaps.
-    const r = await cli(['merge', out, out, '--out', join(dir, 'twice.csv')]);
+    const r = await cli(['merge', out, out, '--out', folder.path('twice.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('overlap');
   });
 
   it('checks both outputs before running: a missing folder for --summary, the same file twice', async () => {
     const file = await experimentFile('outputs.yaml', 2);
-    let r = await cli(['sweep', file, '--workers', '1', '--out', join(dir, 'o.csv'), '--summary', join(dir, 'missing', 's.csv')]);
+    let r = await cli(['sweep', file, '--workers', '1', '--out', folder.path('o.csv'), '--summary', folder.path('missing', 's.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^--summary .*s\.csv: the folder .*missing does not exist\n$/);
-    r = await cli(['sweep', file, '--workers', '1', '--out', join(dir, 'o.csv'), '--summary', join(dir, 'o.csv')]);
+    r = await cli(['sweep', file, '--workers', '1', '--out', folder.path('o.csv'), '--summary', folder.path('o.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is the same file as --out');
-    expect((await readdir(dir)).filter((f) => f.startsWith('o.csv'))).toEqual([]);
+    expect((await readdir(folder.dir)).filter((f) => f.startsWith('o.csv'))).toEqual([]);
   });
 });

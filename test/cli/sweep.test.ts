@@ -1,23 +1,16 @@
 /** `convene sweep`: experiments over a grid or a Latin hypercube, long-format rows and a summary per point. */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../cli/experiment-load.ts';
 import { designPoints, parameterValues } from '../../cli/sweep-design.ts';
 import { OUTCOMES } from '../../sim/index.ts';
-import { cli, ROOT, SMALL } from './harness.ts';
+import { useTempFolder, cli, ROOT, SMALL } from './harness.ts';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'convene-sweep-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const folder = useTempFolder('sweep');
 
 async function experimentFile(name: string, text: string): Promise<string> {
-  const path = join(dir, name);
+  const path = folder.path(name);
   await writeFile(path, text);
   return path;
 }
@@ -86,16 +79,16 @@ describe('experiment file errors', () => {
 
   it('exits 2 with the point and the scenario error when a value is invalid for the scenario', async () => {
     const file = await experimentFile('bad-value.yaml', GRID(SMALL).replace('[20, 40]', '[20, -5]'));
-    const r = await cli(['sweep', file, '--out', join(dir, 'bad.csv')]);
+    const r = await cli(['sweep', file, '--out', folder.path('bad.csv')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/point 3 \(convenor\.deadline=-5, convenor\.attendanceCost=0\): --set convenor\.deadline=-5: convenor\.deadline: /);
-    expect(await readdir(dir)).not.toContain('bad.csv');
+    expect(await readdir(folder.dir)).not.toContain('bad.csv');
   });
 
   it('exits 2 with line:column for a YAML syntax error', async () => {
     const file = await experimentFile('syntax.yaml', 'experiment: 1\nscenario: [a\n');
-    const r = await cli(['sweep', file, '--out', join(dir, 'x.csv')]);
+    const r = await cli(['sweep', file, '--out', folder.path('x.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/syntax\.yaml:\d+:\d+: YAML syntax error/);
   });
@@ -104,7 +97,7 @@ describe('experiment file errors', () => {
 describe('convene sweep', () => {
   it('writes one row per run with a column per parameter, each row equal to a batch with --set', async () => {
     const file = await experimentFile('grid.yaml', GRID(SMALL));
-    const out = join(dir, 'grid.csv');
+    const out = folder.path('grid.csv');
     const r = await cli(['sweep', file, '--out', out, '--workers', '2']);
     expect(r.code, r.stderr).toBe(0);
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
@@ -117,7 +110,7 @@ describe('convene sweep', () => {
     const batchRows = batch.stdout.trimEnd().split('\n').slice(1);
     expect(lines.slice(1 + 4 * 3, 1 + 5 * 3).map((l) => l.split(',').slice(3).join(','))).toEqual(batchRows);
 
-    const summary = (await readFile(join(dir, 'grid.summary.csv'), 'utf8')).trimEnd().split('\n');
+    const summary = (await readFile(folder.path('grid.summary.csv'), 'utf8')).trimEnd().split('\n');
     expect(summary).toHaveLength(1 + 6);
     const header = summary[0].split(',');
     expect(header.slice(0, 4)).toEqual(['point', 'convenor.deadline', 'convenor.attendanceCost', 'runs']);
@@ -133,19 +126,19 @@ describe('convene sweep', () => {
     for (const ext of ['csv', 'jsonl']) {
       const texts: string[] = [];
       for (const w of ['1', '3']) {
-        const out = join(dir, `same-${w}.${ext}`);
+        const out = folder.path(`same-${w}.${ext}`);
         const r = await cli(['sweep', file, '--out', out, '--workers', w]);
         expect(r.code, r.stderr).toBe(0);
-        texts.push((await readFile(out, 'utf8')) + (await readFile(join(dir, `same-${w}.summary.csv`), 'utf8')));
+        texts.push((await readFile(out, 'utf8')) + (await readFile(folder.path(`same-${w}.summary.csv`), 'utf8')));
       }
       expect(texts[1]).toBe(texts[0]);
     }
-    const first = JSON.parse((await readFile(join(dir, 'same-1.jsonl'), 'utf8')).split('\n')[0]);
+    const first = JSON.parse((await readFile(folder.path('same-1.jsonl'), 'utf8')).split('\n')[0]);
     expect(first).toMatchObject({ point: 0, parameters: { 'convenor.deadline': 20, 'convenor.attendanceCost': 0 }, seed: 10 });
   });
 
   it('runs the bundled example experiment', async () => {
-    const out = join(dir, 'example.csv');
+    const out = folder.path('example.csv');
     const small = await experimentFile(
       'example.yaml',
       (await readFile(join(ROOT, 'scenarios/experiments/attendance-cost-and-threshold.yaml'), 'utf8'))

@@ -1,16 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, INVALID, PRIVACY, SMALL, SMALL_JSON } from './harness.ts';
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder, cli, INVALID, PRIVACY, SMALL, SMALL_JSON } from './harness.ts';
 
-let dir = '';
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'convene-validate-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const folder = useTempFolder('validate');
 
 describe('convene validate', () => {
   it('prints one line: name, issues, constituencies, stakeholders after expansion, warnings', async () => {
@@ -56,7 +48,7 @@ describe('convene validate', () => {
   it('refuses syntax errors, an empty file and a file that is not a scenario', async () => {
     const cases = { 'syntax.yaml': 'convene: 1\nname: [unclosed\n', 'empty.yaml': '', 'list.json': '[1, 2]' };
     for (const [name, text] of Object.entries(cases)) {
-      const file = join(dir, name);
+      const file = folder.path(name);
       await writeFile(file, text);
       const r = await cli(['validate', file]);
       expect(r.code, name).toBe(2);
