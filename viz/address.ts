@@ -1,5 +1,5 @@
 /**
- * The address bar as the run's description (issue 3, points 11 and 12): `scenario` (a bundled id,
+ * The address bar as the run's description: `scenario` (a bundled id,
  * or the scenario text deflated and base64url-encoded after `z.`), `seed`, `set.PATH=VALUE`
  * overrides in order, `autoplay=1`, `speed=max`.
  */

@@ -1,5 +1,5 @@
 /**
- * Two runs side by side (issue 3, point 8): the same scenario and seed, once as set and once with
+ * Two runs side by side: the same scenario and seed, once as set and once with
  * one condition changed (unanimity or rough consensus, subsidies or not, ...), each with its
  * outcome, rounds, legitimacy, explanation and support line.
  */

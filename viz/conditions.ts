@@ -1,5 +1,5 @@
 /**
- * The convenor's conditions, editable live (issue 3, point 7): rule and threshold, deadline,
+ * The convenor's conditions, editable live: rule and threshold, deadline,
  * failure declaration, side channel, state in the room, subsidies, agenda growth, attendance
  * cost. Each edit becomes a `PATH=VALUE` override, validated by the core like `--set`.
  */

@@ -1,5 +1,5 @@
 /**
- * Keys for the whole page (issue 3, point 7): space plays or pauses, the right arrow steps. Not
+ * Keys for the whole page: space plays or pauses, the right arrow steps. Not
  * while typing in a field, and space is left to a focused button or link, which answers it itself.
  * A widget that handled a key first (the focused policy space moves between stakeholders with the
  * arrows) prevents its default, and the page leaves that key alone.

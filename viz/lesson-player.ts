@@ -1,5 +1,5 @@
 /**
- * The lesson player (issue 3, point 10): a lesson's steps one at a time; before each reveal the
+ * The lesson player: a lesson's steps one at a time; before each reveal the
  * class places its bet on an outcome class, then the step's run plays and the page says whether
  * the bet was right.
  */

@@ -1,5 +1,5 @@
 /**
- * Lessons for teachers (issue 3, point 10) as data: `scenarios/lessons/*.yaml`, read and checked
+ * Lessons for teachers as data: `scenarios/lessons/*.yaml`, read and checked
  * here (in the worker and in the tests), so a teacher writes a lesson without touching code.
  */
 import { parse } from 'yaml';

@@ -1,5 +1,5 @@
 /**
- * "Run 200 seeds" (issue 3, point 9): the same scenario and conditions over seeds S … S+199 in a
+ * "Run 200 seeds": the same scenario and conditions over seeds S … S+199 in a
  * pool of workers, and the share of each outcome class with its 95% Wilson interval, so a
  * student sees that an outcome is likely, not certain. Seed S+k is the run `--seed S+k`.
  */

@@ -1,5 +1,5 @@
 /**
- * The record as minutes of the meeting (issue 3, point 5): who joined, proposed, objected,
+ * The record as minutes of the meeting: who joined, proposed, objected,
  * dropped out, which items were settled or opened; filtered by stakeholder or constituency. The
  * record stays in the worker: the page holds only the latest entries, or the worker's answer to a
  * filter, so a 10,000-stakeholder run stays light.

@@ -1,5 +1,5 @@
 /**
- * The ARIA live region (issue 3, point 13): one short sentence per update, e.g. "Round 12: civil
+ * The ARIA live region: one short sentence per update, e.g. "Round 12: civil
  * society caucus formed; 3 objections; support 71%", and the outcome when the run ends.
  */
 import type { RunEvent } from '../sim/index.ts';

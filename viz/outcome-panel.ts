@@ -1,5 +1,5 @@
 /**
- * The outcome panel (issue 3, point 6): class, flags, legitimacy and the explanation in plain
+ * The outcome panel: class, flags, legitimacy and the explanation in plain
  * words, with a link to what the class means. `data-testid="outcome"` holds the class id once
  * the run has ended, and `data-adopted` the adopted point at full precision.
  */

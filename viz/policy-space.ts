@@ -1,11 +1,11 @@
 /**
- * The policy space (issue 3, point 3): stakeholders at their stated positions, sized by power,
+ * The policy space: stakeholders at their stated positions, sized by power,
  * coloured by constituency, faded as resources run out and outlined by their stance; caucus
  * centres with their chairs; the acceptable box; the convenor's point when it is in the room; the
  * proposal and its trail. SVG for small populations, a canvas under the SVG for large ones.
  *
  * It is drawn at the width it is shown at, again whenever that width changes, and works from the
- * keyboard (issue 3, point 13): focused, the arrows move a focused stakeholder by place (left and
+ * keyboard: focused, the arrows move a focused stakeholder by place (left and
  * right across, up and down), Home and End go to the leftmost and rightmost, Enter selects, Escape
  * clears. The focused stakeholder gets the hover's details, a ring, its minutes marked and a
  * sentence in a live region; the same for dots on the canvas, which have no elements to focus.

@@ -1,5 +1,5 @@
 /**
- * The timeline (issue 3, point 4): support with the rule's threshold and the rough-consensus
+ * The timeline: support with the rule's threshold and the rough-consensus
  * line, dispersion and participation on a shared 0–1 scale; open items below; the deadline
  * marked. It reads the measures by their names (MEASURES), like the CSV columns and the tests.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 3, points 8 and 9 in Chromium: two runs side by side with one condition changed, and
+ * In Chromium: two runs side by side with one condition changed, and
  * "Run 200 seeds" in workers, each matching the core run in Node seed for seed.
  */
 import { readFileSync } from 'node:fs';

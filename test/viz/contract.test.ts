@@ -1,5 +1,5 @@
 /**
- * Issue 3, point 12 and 14: every bundled scenario played to the end in Chromium, from the
+ * Every bundled scenario played to the end in Chromium, from the
  * address alone, shows the same outcome, round count and adopted point as `convene run` with the
  * same seed, bit for bit; so does a population large enough for the WebAssembly kernel.
  */

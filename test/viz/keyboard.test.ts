@@ -1,5 +1,5 @@
 /**
- * Issue 3, point 13 in Chromium: everything works from the keyboard. Tab reaches the controls and
+ * In Chromium: everything works from the keyboard. Tab reaches the controls and
  * the policy space; in the policy space the arrows move between stakeholders (SVG and canvas
  * alike) with the hover's details and their minutes marked, Enter filters the minutes, Escape
  * clears, and the page's own keys still play and step. The charts are drawn again at a new width.

@@ -1,5 +1,5 @@
 /**
- * Issue 3 in Chromium: controls and keyboard, the convenor's conditions, opening and dropping
+ * In Chromium: controls and keyboard, the convenor's conditions, opening and dropping
  * files, shared links, payloads shown as text, no requests off the site, no console errors, a
  * 10,000-stakeholder run that stays playable, a sub-path, and screenshots for a person to look at.
  */
