@@ -22,14 +22,46 @@ export interface ScenarioRead {
   filename: string;
 }
 
-/** `cwd`: where a relative `file` is found (default: the process's working directory). */
-export async function readScenario(file: string, options: { cwd?: string; overrides?: string[] } = {}): Promise<ScenarioRead> {
-  const text = await readScenarioText(file, options.cwd ?? process.cwd());
+/** The name that means standard input, as Unix tools take it. */
+export const STDIN = '-';
+/** How standard input is named in messages. */
+const STDIN_NAME = '<stdin>';
+
+export interface ReadScenarioOptions {
+  /** Where a relative `file` is found (default: the process's working directory). */
+  cwd?: string;
+  overrides?: string[];
+  /** Read when `file` is `-` (default: the process's standard input). */
+  stdin?: AsyncIterable<string | Uint8Array>;
+}
+
+/**
+ * `file` `-` is standard input, YAML or JSON (JSON when its first character is `{`), under the
+ * same 5 MB limit, counted as it arrives.
+ */
+export async function readScenario(file: string, options: ReadScenarioOptions = {}): Promise<ScenarioRead> {
+  const fromStdin = file === STDIN;
+  const filename = fromStdin ? STDIN_NAME : file;
+  const text = fromStdin ? await readStdin(options.stdin ?? process.stdin) : await readScenarioText(file, options.cwd ?? process.cwd());
   const ext = extname(file).toLowerCase();
-  const format = ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
-  const loaded = loadScenario(text, { filename: file, format, overrides: options.overrides ?? [] });
-  if (!loaded.ok) throw new InvalidInput(loaded.errors.map((e) => formatScenarioError(e, file)));
-  return { scenario: loaded.scenario, warnings: loaded.warnings, filename: file };
+  const format = fromStdin ? (/^\s*\{/.test(text) ? 'json' : 'yaml') : ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
+  const loaded = loadScenario(text, { filename, format, overrides: options.overrides ?? [] });
+  if (!loaded.ok) throw new InvalidInput(loaded.errors.map((e) => formatScenarioError(e, filename)));
+  return { scenario: loaded.scenario, warnings: loaded.warnings, filename };
+}
+
+async function readStdin(stdin: AsyncIterable<string | Uint8Array>): Promise<string> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    bytes += buffer.length;
+    if (bytes > MAX_FILE_BYTES) {
+      throw new InvalidInput(`${STDIN_NAME}: the input is too large: over ${MAX_FILE_BYTES} bytes; a scenario may be at most 5 MB`);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function readScenarioText(file: string, cwd: string): Promise<string> {

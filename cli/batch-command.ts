@@ -12,7 +12,7 @@ import { InvalidInput, csvHeader, resultOfRow, createSummary, formatSummary } fr
 import { ENGINE_VERSION } from '../sim/index.ts';
 import { createPartialFile, type PartialFile } from './partial-file.ts';
 import { parseShard, shardRange } from './shard.ts';
-import { checkOutputPath } from './output-path.ts';
+import { checkOutputPath, STDOUT } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 import { formatWarning, readScenario, runBatch } from '../batch/index.ts';
@@ -30,8 +30,10 @@ export interface BatchCommandOptions {
   shard?: string;
 }
 
-export async function batchCommand(file: string, options: BatchCommandOptions, io: CliIO): Promise<number> {
-  const { scenario, warnings } = await readScenario(file, { cwd: io.cwd, overrides: options.set });
+export async function batchCommand(file: string, given: BatchCommandOptions, io: CliIO): Promise<number> {
+  // `--out -` is standard output, as without --out.
+  const options = given.out === STDOUT ? { ...given, out: undefined } : given;
+  const { scenario, warnings, filename } = await readScenario(file, { cwd: io.cwd, overrides: options.set, stdin: io.stdin });
   const seedStart = options.seedStart ?? scenario.seed;
   const lastSeed = seedStart + options.runs - 1;
   if (lastSeed > MAX_SEED) {
@@ -46,7 +48,7 @@ export async function batchCommand(file: string, options: BatchCommandOptions, i
   const outPath = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   if (outPath !== undefined) await checkOutputPath(options.out!, outPath);
 
-  for (const w of warnings) await writeText(io.stderr, formatWarning(file, w));
+  for (const w of warnings) await writeText(io.stderr, formatWarning(filename, w));
 
   const summary = createSummary();
   let out: PartialFile | undefined;

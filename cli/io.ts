@@ -12,6 +12,8 @@ export interface OutputStream {
 }
 
 export interface CliIO {
+  /** Read when a scenario is named `-`. */
+  stdin: AsyncIterable<string | Uint8Array>;
   stdout: OutputStream;
   stderr: OutputStream;
   /** Relative FILE arguments are read from here. */
@@ -21,6 +23,7 @@ export interface CliIO {
 
 export function resolveIO(io: Partial<CliIO> = {}): CliIO {
   return {
+    stdin: io.stdin ?? process.stdin,
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,
     cwd: io.cwd ?? process.cwd(),

@@ -58,7 +58,7 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
   program
     .command('run')
     .description('run a scenario once and report how it ended')
-    .argument('<FILE>', 'scenario file (.yaml, .yml or .json)')
+    .argument('<FILE>', 'scenario file (.yaml, .yml or .json), or - for standard input')
     .option('--seed <N>', "seed of the run, 0 to 2^32-1 (default: the scenario's seed)", parseSeed)
     .option('--set <PATH=VALUE>', 'override a field, e.g. convenor.deadline=120 (repeatable)', collectOverride)
     .option('--json', 'print the result as one JSON object')
@@ -69,18 +69,18 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
   program
     .command('validate')
     .description('check a scenario file and report what it holds')
-    .argument('<FILE>', 'scenario file (.yaml, .yml or .json)')
+    .argument('<FILE>', 'scenario file (.yaml, .yml or .json), or - for standard input')
     .option('--set <PATH=VALUE>', 'check the file with this override applied (repeatable)', collectOverride)
     .action(async (file: string, options) => setStatus(await validateCommand(file, options, io)));
 
   program
     .command('batch')
     .description('run a scenario over many seeds: one row per run, a summary on standard error')
-    .argument('<FILE>', 'scenario file (.yaml, .yml or .json)')
-    .requiredOption('--runs <N>', 'number of runs', parseRuns)
+    .argument('<FILE>', 'scenario file (.yaml, .yml or .json), or - for standard input')
+    .option('--runs <N>', 'number of runs (required)', parseRuns)
     .option('--seed-start <S>', "seed of the first run; run k uses S + k (default: the scenario's seed)", parseSeed)
     .addOption(workersOption())
-    .option('--out <FILE>', 'write the rows to FILE.csv or FILE.jsonl (default: CSV on standard output)', parseOutPath)
+    .option('--out <FILE>', 'write the rows to FILE.csv or FILE.jsonl (default, or -: CSV on standard output)', parseOutPath)
     .option('--set <PATH=VALUE>', 'override a field, e.g. convenor.deadline=120 (repeatable)', collectOverride)
     .option('--resume', 'continue an interrupted batch from FILE.partial (needs --out)')
     .option('--shard <I/N>', 'run only the I-th of N equal blocks of the seeds (I from 0); join with `convene merge`')
@@ -90,15 +90,15 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .command('merge')
     .description('join the files of --shard I/N runs into the file one machine would have written')
     .argument('<SHARD...>', 'the shards\' output files, in any order')
-    .requiredOption('--out <FILE>', 'the joined file (.csv or .jsonl, like the shards)', parseOutPath)
+    .option('--out <FILE>', 'the joined file (.csv or .jsonl, like the shards; - for standard output) (required)', parseOutPath)
     .action(async (files: string[], options) => setStatus(await mergeCommand(files, options, io)));
 
   program
     .command('sweep')
     .description('run an experiment: a base scenario with parameters varied over a grid or a Latin hypercube')
     .argument('<EXPERIMENT>', 'experiment file (.yaml; see docs/experiments.md)')
-    .requiredOption('--out <FILE>', 'one row per run: FILE.csv or FILE.jsonl', parseOutPath)
-    .option('--summary <FILE>', 'one row per point (default: next to --out, ending .summary.csv)')
+    .option('--out <FILE>', 'one row per run: FILE.csv or FILE.jsonl, or - for CSV on standard output (required)', parseOutPath)
+    .option('--summary <FILE>', 'one row per point (default: next to --out, ending .summary.csv; - for standard output)')
     .addOption(workersOption())
     .option('--resume', 'continue an interrupted sweep from FILE.partial')
     .option('--shard <I/N>', 'run only the I-th of N equal blocks of the points (I from 0); join with `convene merge`')
@@ -108,10 +108,25 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .command('report')
     .description('draw the results of a batch or a sweep as one self-contained HTML file with charts')
     .argument('<RESULTS...>', 'results file(s) of `convene batch` or `convene sweep` (.csv or .jsonl), of one kind')
-    .requiredOption('--out <FILE>', 'the report: FILE.html, readable offline')
+    .option('--out <FILE>', 'the report: FILE.html, readable offline, or - for standard output (required)')
     .action(async (files: string[], options) => setStatus(await reportCommand(files, options, io)));
 
+  for (const command of program.commands) command.hook('preAction', requireOptions);
   return program;
+}
+
+/**
+ * Options marked "(required)" in the help are checked after the arguments, so `convene report`
+ * with nothing names the missing RESULTS first (commander's own required options are checked
+ * before the arguments).
+ */
+function requireOptions(command: Command): void {
+  for (const option of command.options) {
+    if (!option.description.endsWith('(required)')) continue;
+    if (command.getOptionValue(option.attributeName()) === undefined) {
+      command.error(`error: required option '${option.flags}' not specified`, { exitCode: EXIT.invalid, code: 'commander.missingMandatoryOptionValue' });
+    }
+  }
 }
 
 /** `--workers W`, the number of cores when not given (the help says so rather than this machine's count). */

@@ -7,11 +7,11 @@
  */
 import { csvParseRows } from 'd3';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { writeFileAtomically } from './atomic-file.ts';
+import { resolve } from 'node:path';
 import { InvalidInput } from '../analysis/index.ts';
 import type { CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
+import { STDOUT, writeOutput } from './output-path.ts';
 
 interface ShardFile {
   name: string;
@@ -22,10 +22,13 @@ interface ShardFile {
 }
 
 export async function mergeCommand(files: string[], options: { out: string }, io: CliIO): Promise<number> {
-  const format = outputFormat(options.out)!;
+  const toStdout = options.out === STDOUT;
+  const format = outputFormat(toStdout ? files[0] : options.out);
+  if (!format) throw new InvalidInput(`${files[0]}: expected a shard ending in .csv or .jsonl`);
+  const like = toStdout ? `the first shard, ${files[0]}` : '--out';
   const shards: ShardFile[] = [];
   for (const name of files) {
-    if (outputFormat(name) !== format) throw new InvalidInput(`${name}: expected a ${extname(options.out)} file like --out`);
+    if (outputFormat(name) !== format) throw new InvalidInput(`${name}: expected a .${format} file like ${like}`);
     const text = await readFile(resolve(io.cwd, name), 'utf8').catch(() => {
       throw new InvalidInput(`${name}: no such file`);
     });
@@ -53,9 +56,9 @@ export async function mergeCommand(files: string[], options: { out: string }, io
     }
   }
   const header = format === 'csv' && shards[0].header !== undefined ? [shards[0].header + '\n'] : [];
-  await writeFileAtomically(resolve(io.cwd, options.out), [...header, ...filled.map((s) => s.body)]);
+  await writeOutput(options.out, resolve(io.cwd, options.out), [...header, ...filled.map((s) => s.body)], io);
   const rows = filled.reduce((n, s) => n + (s.body.match(/\n/g)?.length ?? 0), 0);
-  io.stderr.write(`${files.length} shards, ${rows} rows, written to ${options.out}\n`);
+  io.stderr.write(`${files.length} shards, ${rows} rows, written to ${toStdout ? 'standard output' : options.out}\n`);
   return 0;
 }
 

@@ -38,7 +38,9 @@ export function outputFormat(path: string): OutputFormat | undefined {
   return Object.hasOwn(OUTPUT_FORMATS, ext) ? OUTPUT_FORMATS[ext as keyof typeof OUTPUT_FORMATS] : undefined;
 }
 
+/** `-` is standard output (CSV). */
 export function parseOutPath(text: string): string {
-  if (!outputFormat(text)) throw new InvalidArgumentError('expected a file name ending in .csv or .jsonl.');
+  if (text === '-') return text;
+  if (!outputFormat(text)) throw new InvalidArgumentError('expected a file name ending in .csv or .jsonl, or - for standard output.');
   return text;
 }

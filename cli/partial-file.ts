@@ -21,6 +21,12 @@ export interface PartialFile {
   abort(): Promise<void>;
 }
 
+/** Rows streamed as they come (`--out -`): nothing to resume, nothing to rename. */
+export function streamedOutput(write: (text: string) => Promise<void>): PartialFile {
+  const none = async () => {};
+  return { resumedLines: [], write, checkpoint: none, commit: none, abort: none };
+}
+
 export function partialPath(path: string): string {
   return `${path}.partial`;
 }

@@ -6,9 +6,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { writeFileAtomically } from './atomic-file.ts';
 import { InvalidInput, buildReport, joinTables, parseResults, type ResultsTable } from '../analysis/index.ts';
-import { checkOutputPath } from './output-path.ts';
+import { checkOutputPath, STDOUT, writeOutput } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 import { reportHtml } from './report-html.ts';
@@ -21,7 +20,7 @@ export interface ReportCommandOptions {
 export const MAX_RESULTS_BYTES = 400_000_000;
 
 export function parseHtmlPath(text: string): string {
-  if (!/\.html?$/i.test(text)) throw new InvalidInput(`--out ${text}: expected a file name ending in .html`);
+  if (text !== STDOUT && !/\.html?$/i.test(text)) throw new InvalidInput(`--out ${text}: expected a file name ending in .html, or - for standard output`);
   return text;
 }
 
@@ -42,15 +41,15 @@ export async function reportCommand(files: string[], options: ReportCommandOptio
   await checkOutputPath(options.out, outPath);
   const tables: ResultsTable[] = [];
   for (const file of files) {
-    if (resolve(io.cwd, file) === outPath) throw new InvalidInput(`--out ${options.out}: is one of the results files`);
+    if (options.out !== STDOUT && resolve(io.cwd, file) === outPath) throw new InvalidInput(`--out ${options.out}: is one of the results files`);
     tables.push(await readResults(file, io.cwd));
   }
   const table = joinTables(tables, files);
   const data = buildReport(table, files.map((f) => basename(f)));
   const html = reportHtml(data);
 
-  await writeFileAtomically(outPath, [html]);
+  await writeOutput(options.out, outPath, [html], io);
   const what = table.kind === 'sweep' ? `a sweep of ${data.points} points over ${table.parameters.join(', ')}` : 'a batch';
-  await writeText(io.stderr, `${data.runs} runs (${what}) from ${files.join(', ')}: report written to ${options.out}\n`);
+  await writeText(io.stderr, `${data.runs} runs (${what}) from ${files.join(', ')}: report written to ${options.out === STDOUT ? 'standard output' : options.out}\n`);
   return 0;
 }

@@ -17,8 +17,8 @@ export interface RunCommandOptions {
 }
 
 export async function runCommand(file: string, options: RunCommandOptions, io: CliIO): Promise<number> {
-  const { scenario, warnings } = await readScenario(file, { cwd: io.cwd, overrides: options.set });
-  for (const w of warnings) await writeText(io.stderr, formatWarning(file, w));
+  const { scenario, warnings, filename } = await readScenario(file, { cwd: io.cwd, overrides: options.set, stdin: io.stdin });
+  for (const w of warnings) await writeText(io.stderr, formatWarning(filename, w));
 
   const result = runScenario(scenario, {
     seed: options.seed,

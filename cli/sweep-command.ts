@@ -18,13 +18,12 @@ import { dirname, extname, resolve } from 'node:path';
 import { ENGINE_VERSION, OUTCOMES, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, MAX_SEED, countStakeholders } from '../sim/scenario/index.ts';
 import { InvalidInput, CSV_COLUMNS, csvCell, resultOfRow, type RowFormat, createSummary, type BatchSummary } from '../analysis/index.ts';
-import { writeFileAtomically } from './atomic-file.ts';
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
 import type { Experiment } from './experiment-schema.ts';
-import { checkOutputPath } from './output-path.ts';
+import { checkOutputPath, STDOUT, writeOutput } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { createPartialFile, type PartialFile } from './partial-file.ts';
+import { createPartialFile, streamedOutput, type PartialFile } from './partial-file.ts';
 import { createProgress, type Progress } from './progress-bar.ts';
 import { MAX_FILE_BYTES, BatchRunsFailed, runChunks, runsPerChunk } from '../batch/index.ts';
 import type { RunFailure } from '../batch/index.ts';
@@ -84,12 +83,16 @@ export async function planSweep(file: string, cwd: string): Promise<SweepPlan> {
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: CliIO): Promise<number> {
   const plan = await planSweep(file, io.cwd);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  const format = outputFormat(options.out)!;
+  const toStdout = options.out === STDOUT;
+  if (toStdout && options.summary === undefined) throw new InvalidInput('--out -: the rows go to standard output; name the summary\'s file with --summary FILE.csv');
+  if (toStdout && options.resume) throw new InvalidInput('--resume needs --out FILE: rows written to standard output cannot be resumed');
+  const format = toStdout ? 'csv' : outputFormat(options.out)!;
   const outPath = resolve(io.cwd, options.out);
   const summaryName = options.summary ?? defaultSummaryPath(options.out);
   const summaryPath = resolve(io.cwd, summaryName);
   await checkOutputPath(options.out, outPath);
   await checkOutputPath(summaryName, summaryPath, '--summary');
+  if (summaryName === options.out) throw new InvalidInput(`--summary ${summaryName}: is the same ${toStdout ? 'stream' : 'file'} as --out`);
   if (outPath === summaryPath) throw new InvalidInput(`--summary ${summaryName}: is the same file as --out`);
 
   const { names, points, scenarios, seedStart } = plan;
@@ -104,7 +107,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   let progress: Progress | undefined;
   try {
     const key = { command: 'sweep', engine: ENGINE_VERSION, experiment: plan.experiment, scenarios: digest(scenarios), shard: shard ?? null, format };
-    out = await createPartialFile(outPath, { key, resume: options.resume ?? false, shown: options.out });
+    out = toStdout ? streamedOutput((text) => writeText(io.stdout, text)) : await createPartialFile(outPath, { key, resume: options.resume ?? false, shown: options.out });
 
     // Rows already written: their points' summaries are rebuilt from them.
     const resumed = out.resumedLines.slice(format === 'csv' ? 1 : 0);
@@ -152,7 +155,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     );
     progress.stop();
     if (failures.length > 0) throw new BatchRunsFailed(failures);
-    await writeFileAtomically(summaryPath, [summaryHeader(names), ...summaryRows]);
+    await writeOutput(summaryName, summaryPath, [summaryHeader(names), ...summaryRows], io);
     await out.commit();
   } catch (error) {
     progress?.stop();
@@ -164,7 +167,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   const resumedNote = done > 0 ? ` (resumed after ${done} rows)` : '';
   await writeText(
     io.stderr,
-    `${to - from} points × ${seeds} seeds = ${total} runs (seeds ${seedStart} to ${seedStart + seeds - 1} at every point${part}), written to ${options.out}${resumedNote}; summary in ${summaryName}\n`,
+    `${to - from} points × ${seeds} seeds = ${total} runs (seeds ${seedStart} to ${seedStart + seeds - 1} at every point${part}), written to ${toStdout ? 'standard output' : options.out}${resumedNote}; summary in ${summaryName}\n`,
   );
   return 0;
 }
