@@ -9,6 +9,11 @@ scenario=$1 runs=$2 shards=$3 out=$4
 shift 4
 dir=$(dirname "$out") base=$(basename "$out") ext=${out##*.}
 here=$(cd "$(dirname "$0")/.." && pwd)
+# Convene's own message (and status) for a missing folder, before any shard starts.
+if [ ! -d "$dir" ]; then
+  echo "--out $out: the folder $dir does not exist" >&2
+  exit 2
+fi
 seq 0 $((shards - 1)) | parallel --halt now,fail=1 "$@" \
   "cd '$here' && node bin/convene.js batch '$scenario' --runs $runs --workers 1 --shard {}/$shards --resume --out '$dir/$base.shard{}.$ext' 2>'$dir/$base.shard{}.log'"
 # GNU parallel takes a job's exit code 255 for a lost ssh connection and does not count it as a
