@@ -1,19 +1,15 @@
 /**
  * The summary of a batch (RESULT.md): each outcome's count, share and 95% Wilson interval, and
  * the medians of rounds and of legitimacy (over the runs that adopted something). Results are
- * added one at a time, so a batch never holds more than two numbers per run.
+ * added one at a time into bounded counts (running-median.ts): a batch of a million runs holds
+ * what one of ten thousand does.
  */
 import { OUTCOMES, percentTenths as percent, type RunResult } from '../sim/index.ts';
 
 import { outcomeShares, type OutcomeShare } from './outcome-shares.ts';
+import { countMedian, unitMedian } from './running-median.ts';
 
-/** The median of the values, the mean of the middle two for an even count; null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+export { median } from './running-median.ts';
 
 export interface BatchSummary {
   runs: number;
@@ -40,31 +36,30 @@ export interface SummaryBuilder {
 
 export function createSummary(): SummaryBuilder {
   const counts = new Float64Array(OUTCOMES.length);
-  const rounds: number[] = [];
-  const legitimacy: number[] = [];
+  const rounds = countMedian();
+  const legitimacy = unitMedian();
   return {
     add(result) {
       const o = OUTCOMES.indexOf(result.outcome);
       if (o < 0) throw new Error(`unknown outcome ${JSON.stringify(result.outcome)}`);
       counts[o]++;
-      rounds.push(result.rounds);
-      if (result.legitimacy !== null) legitimacy.push(result.legitimacy);
+      rounds.add(result.rounds);
+      if (result.legitimacy !== null) legitimacy.add(result.legitimacy);
     },
     addBriefs(briefs) {
       for (let i = 0; i < briefs.outcome.length; i++) {
         counts[briefs.outcome[i]]++;
-        rounds.push(briefs.rounds[i]);
-        if (!Number.isNaN(briefs.legitimacy[i])) legitimacy.push(briefs.legitimacy[i]);
+        rounds.add(briefs.rounds[i]);
+        if (!Number.isNaN(briefs.legitimacy[i])) legitimacy.add(briefs.legitimacy[i]);
       }
     },
     finish() {
-      const runs = rounds.length;
       return {
-        runs,
+        runs: rounds.count,
         outcomes: outcomeShares(counts),
-        medianRounds: median(rounds),
-        medianLegitimacy: median(legitimacy),
-        adopted: legitimacy.length,
+        medianRounds: rounds.value(),
+        medianLegitimacy: legitimacy.value(),
+        adopted: legitimacy.count,
       };
     },
   };

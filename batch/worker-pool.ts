@@ -7,6 +7,10 @@
  * A worker that dies (an uncaught error, `process.exit`, out of memory) rejects every chunk it
  * had. The pool replaces it and sends them to the new worker in the same order. The chunk it was
  * running is reported and run once more; the ones waiting behind it had not started.
+ *
+ * Each call listens for its worker's death only while it waits, and stops listening when its
+ * chunk comes back: a race against one long-lived "died" promise would leave a reaction on it per
+ * call, each holding that call's finished chunk (its rows' text included) for the worker's life.
  */
 import { Worker } from 'node:worker_threads';
 import { wrap, releaseProxy, type Remote } from 'comlink';
@@ -34,8 +38,10 @@ export interface WorkerPoolOptions {
 interface Slot {
   worker: Worker;
   remote: Remote<BatchWorkerApi>;
-  /** Rejects when the worker dies. */
-  dead: Promise<never>;
+  /** Set when the worker has died. */
+  crash?: WorkerCrash;
+  /** The calls waiting on this worker, told if it dies. */
+  mourners: Set<(crash: WorkerCrash) => void>;
   /** The chunks given to the worker and not yet back, oldest (the one it is running) first. */
   given: object[];
   /** The chunk it was running when it died. */
@@ -72,7 +78,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         const slot = slots[index];
         slot.given.push(chunk);
         try {
-          return await Promise.race([slot.remote.runChunk(scenario, firstSeed, count, rows), slot.dead]);
+          return await untilDeath(slot, slot.remote.runChunk(scenario, firstSeed, count, rows));
         } catch (error) {
           if (!(error instanceof WorkerCrash) || closed) throw error;
           if (slot.diedRunning === chunk) {
@@ -98,22 +104,26 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
 class WorkerCrash extends Error {}
 
+/** The work's result, or a WorkerCrash if the slot's worker dies first; nothing kept after. */
+function untilDeath<T>(slot: Slot, work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (slot.crash) return reject(slot.crash);
+    slot.mourners.add(reject);
+    work.then(resolve, reject).finally(() => slot.mourners.delete(reject));
+  });
+}
+
 function spawn(url: URL): Slot {
   const worker = new Worker(url);
-  const given: object[] = [];
-  const slot: Slot = {
-    worker,
-    remote: wrap<BatchWorkerApi>(nodeEndpoint(worker)),
-    given,
-    dead: new Promise<never>((_, reject) => {
-      const die = (message: string) => {
-        slot.diedRunning ??= given[0];
-        reject(new WorkerCrash(message));
-      };
-      worker.once('error', (error) => die(error.message));
-      worker.once('exit', (code) => die(`exit code ${code}`));
-    }),
+  const slot: Slot = { worker, remote: wrap<BatchWorkerApi>(nodeEndpoint(worker)), given: [], mourners: new Set() };
+  const die = (message: string) => {
+    if (slot.crash) return;
+    slot.diedRunning ??= slot.given[0];
+    slot.crash = new WorkerCrash(message);
+    for (const mourner of slot.mourners) mourner(slot.crash);
+    slot.mourners.clear();
   };
-  slot.dead.catch(() => undefined);
+  worker.once('error', (error) => die(error.message));
+  worker.once('exit', (code) => die(`exit code ${code}`));
   return slot;
 }

@@ -124,3 +124,13 @@ const ceiling = await independentRunsPerSecond(REFERENCE, 2, 10_000);
 console.log(
   `  ceiling, two one-worker commands of 10,000 runs started together: ${Math.round(ceiling.alone)} → ${Math.round(ceiling.together)} runs/s; ratio ${(ceiling.together / ceiling.alone).toFixed(2)}`,
 );
+
+// Memory against a batch's length (batch-memory.ts): the peak of a 1,000,000-run batch against a
+// 10,000-run one.
+const { batchPeakMegabytes } = await import('./batch-memory.ts');
+const short = batchPeakMegabytes(10_000);
+const long = batchPeakMegabytes(1_000_000);
+console.log('');
+console.log(
+  `convene batch of the small committee, 2 workers, CSV to /dev/null: peak resident memory ${short.toFixed(0)} MB for 10,000 runs, ${long.toFixed(0)} MB for 1,000,000; ratio ${(long / short).toFixed(2)} (target < 1.2)`,
+);
