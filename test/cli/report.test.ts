@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, BINS, sharesOfRuns, parameterPanel, parseResults, roundsHistogram, type ReportData, type ReportRun, createSummary, wilsonInterval } from '../../analysis/index.ts';
 import { reportHtml, scriptJson } from '../../cli/report-html.ts';
+import { MAX_RESULTS_BYTES } from '../../cli/report-command.ts';
 import { OUTCOMES } from '../../sim/index.ts';
 import { HAVE_BROWSER, launchChromium, SCREENSHOTS } from '../viz/browser.ts';
 import { cli, ROOT, spawnCli, STACK_LINE } from './harness.ts';
@@ -184,6 +185,17 @@ describe('convene report', () => {
     expect(inProcess.code).toBe(0);
     // Compared whole but reported briefly: the page script alone is 65 kB.
     expect((await text('built.html')) === (await text('source.html')), 'the built report differs: is dist-cli stale? (npm run build:cli)').toBe(true);
+  });
+
+  it('refuses a results file over its limit by its size, before reading it', async () => {
+    // A sparse file: 400,000,001 bytes long, holding nothing, made at once.
+    const { truncate } = await import('node:fs/promises');
+    await writeFile(file('huge.csv'), '');
+    await truncate(file('huge.csv'), MAX_RESULTS_BYTES + 1);
+    const r = await cli(['report', file('huge.csv'), '--out', file('huge.html')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${file('huge.csv')}: the file is too large (${MAX_RESULTS_BYTES + 1} bytes; at most ${MAX_RESULTS_BYTES})\n`);
+    expect(existsSync(file('huge.html'))).toBe(false);
   });
 
   it.each([
