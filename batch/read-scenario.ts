@@ -3,6 +3,7 @@
  * wrong (missing, a directory, too large, unreadable, invalid) becomes InvalidInput (exit 2), with
  * each error on its own line as `file:line:col: path: message`.
  */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { type Scenario } from '../sim/index.ts';
@@ -20,6 +21,8 @@ export interface ScenarioRead {
   warnings: string[];
   /** The file as the user named it, for messages. */
   filename: string;
+  /** SHA-256 (hex) of the file's text, as read. */
+  sha256: string;
 }
 
 /** The name that means standard input, as Unix tools take it. */
@@ -47,7 +50,8 @@ export async function readScenario(file: string, options: ReadScenarioOptions = 
   const format = fromStdin ? (/^\s*\{/.test(text) ? 'json' : 'yaml') : ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : undefined;
   const loaded = loadScenario(text, { filename, format, overrides: options.overrides ?? [] });
   if (!loaded.ok) throw new InvalidInput(loaded.errors.map((e) => formatScenarioError(e, filename)));
-  return { scenario: loaded.scenario, warnings: loaded.warnings, filename };
+  const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+  return { scenario: loaded.scenario, warnings: loaded.warnings, filename, sha256 };
 }
 
 async function readStdin(stdin: AsyncIterable<string | Uint8Array>): Promise<string> {

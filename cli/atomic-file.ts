@@ -4,10 +4,11 @@
  * clobbers an existing good one (rename is atomic within one file system, hence "next to").
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createBufferedWriter } from './buffered-writer.ts';
+import { isRunning, onSignalExit } from './processes.ts';
 
 export interface AtomicFile {
   readonly path: string;
@@ -17,35 +18,52 @@ export interface AtomicFile {
   commit(): Promise<void>;
   /** Closes and removes the temporary file; the target is untouched. */
   abort(): Promise<void>;
+  /** Size and SHA-256 of everything written so far. */
+  digest(): { bytes: number; sha256: string };
 }
 
+/** `.NAME.PID-RANDOM.tmp`: the temporary file of NAME written by process PID. */
+function tempName(name: string, pid: number): string {
+  return `.${name}.${pid}-${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/** An orphan is left when a process is killed (-9, or the machine stops) between write and rename. */
+const ORPHAN_AGE_MS = 60_000;
+
+/**
+ * Removes the temporary files of `path` left by processes that no longer run, a minute old or
+ * more (on a folder shared between machines, a live writer elsewhere has a pid unknown here but a
+ * fresh file).
+ */
+async function removeOrphans(path: string): Promise<void> {
+  const folder = dirname(path);
+  const name = basename(path);
+  const entries = await readdir(folder).catch(() => [] as string[]);
+  for (const entry of entries) {
+    if (!entry.startsWith(`.${name}.`) || !entry.endsWith('.tmp')) continue;
+    const m = /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(entry.slice(name.length + 2));
+    if (!m || isRunning(Number(m[1]))) continue;
+    const info = await stat(join(folder, entry)).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs >= ORPHAN_AGE_MS) await unlink(join(folder, entry)).catch(() => undefined);
+  }
+}
+
+
 export async function createAtomicFile(path: string): Promise<AtomicFile> {
-  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  await removeOrphans(path);
+  const tempPath = join(dirname(path), tempName(basename(path), process.pid));
   const handle: FileHandle = await open(tempPath, 'wx');
   const buffer = createBufferedWriter(handle);
   let closed = false;
 
-  // Interrupted (Ctrl-C, kill): remove the temporary file on the way out. Exit synchronously,
-  // as the default handler would have, with the conventional status.
-  const onSignal = (signal: NodeJS.Signals) => {
-    try {
-      unlinkSync(tempPath);
-    } catch {
-      // Already gone.
-    }
-    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const release = () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
+  // Interrupted (Ctrl-C, kill): remove the temporary file on the way out.
+  const release = onSignalExit(() => unlinkSync(tempPath));
 
   const file: AtomicFile = {
     path,
     tempPath,
     write: buffer.write,
+    digest: buffer.digest,
     async commit() {
       try {
         await buffer.flush();

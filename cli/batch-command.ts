@@ -10,12 +10,15 @@ import { resolve } from 'node:path';
 import { MAX_SEED } from '../sim/scenario/index.ts';
 import { InvalidInput, csvHeader, resultOfRow, createSummary, formatSummary } from '../analysis/index.ts';
 import { ENGINE_VERSION } from '../sim/index.ts';
-import { createPartialFile, type PartialFile } from './partial-file.ts';
+import { createPartialFile, keptAfter, type PartialFile } from './partial-file.ts';
+import { MANIFEST_VERSION, writeManifest, type Manifest } from './manifest.ts';
+import { checkedResult, rowKey } from './row-key.ts';
+
 import { parseShard, shardRange } from './shard.ts';
 import { checkOutputPath, STDOUT } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { formatWarning, readScenario, runBatch } from '../batch/index.ts';
+import { BatchRunsFailed, formatWarning, readScenario, runBatch } from '../batch/index.ts';
 import { createProgress } from './progress-bar.ts';
 
 export interface BatchCommandOptions {
@@ -33,7 +36,7 @@ export interface BatchCommandOptions {
 export async function batchCommand(file: string, given: BatchCommandOptions, io: CliIO): Promise<number> {
   // `--out -` is standard output, as without --out.
   const options = given.out === STDOUT ? { ...given, out: undefined } : given;
-  const { scenario, warnings, filename } = await readScenario(file, { cwd: io.cwd, overrides: options.set, stdin: io.stdin });
+  const { scenario, warnings, filename, sha256 } = await readScenario(file, { cwd: io.cwd, overrides: options.set, stdin: io.stdin });
   const seedStart = options.seedStart ?? scenario.seed;
   const lastSeed = seedStart + options.runs - 1;
   if (lastSeed > MAX_SEED) {
@@ -53,16 +56,29 @@ export async function batchCommand(file: string, given: BatchCommandOptions, io:
   const summary = createSummary();
   let out: PartialFile | undefined;
   let done = 0;
+  let written = 0;
   try {
     if (outPath !== undefined) {
-      const key = { command: 'batch', engine: ENGINE_VERSION, scenario, runs: options.runs, seedStart, shard: shard ?? null, format };
-      out = await createPartialFile(outPath, { key, resume: options.resume ?? false, shown: options.out! });
-      const rows = out.resumedLines.slice(format === 'csv' ? 1 : 0);
-      for (const line of rows) summary.add(resultOfRow(line, format));
-      done = rows.length;
+      const overrides = options.set ?? [];
+      const key = { command: 'batch', engine: ENGINE_VERSION, scenario, overrides, runs: options.runs, seedStart, shard: shard ?? null, format };
+      // A resumed row must be the run its place says: seeds in order from the shard's first.
+      const seedOf = rowKey(format, 'batch', csvHeader());
+      out = await createPartialFile(outPath, {
+        key,
+        resume: options.resume ?? false,
+        shown: options.out!,
+        header: format === 'csv' ? csvHeader() : undefined,
+        readRow(line, index) {
+          const expected = seedStart + from + index;
+          const { seed } = seedOf(line);
+          if (seed !== expected) throw new Error(`seed ${seed}, expected ${expected}`);
+          summary.add(checkedResult(line, format));
+        },
+      });
+      done = out.resumedRows;
     }
     const write = out ? (text: string) => out!.write(text) : (text: string) => writeText(io.stdout, text);
-    if (format === 'csv' && (out === undefined || out.resumedLines.length === 0)) await write(csvHeader());
+    if (format === 'csv' && out === undefined) await write(csvHeader());
     const progress = createProgress(io.stderr, to - from - done);
     await runBatch(scenario, {
       runs: to - from - done,
@@ -72,6 +88,7 @@ export async function batchCommand(file: string, given: BatchCommandOptions, io:
       onRows: async (chunk) => {
         summary.addBriefs(chunk);
         await write(chunk.text);
+        written += chunk.outcome.length;
       },
       onProgress: (n, total) => {
         progress.update(n, total);
@@ -80,11 +97,36 @@ export async function batchCommand(file: string, given: BatchCommandOptions, io:
       },
       onWarning: (message) => void io.stderr.write(`convene: ${message}\n`),
     }).finally(() => progress.stop());
-    await out?.commit();
+    await out?.commit(async (output) => {
+      const manifest: Manifest = {
+        convene: 'manifest',
+        version: MANIFEST_VERSION,
+        kind: 'batch',
+        format,
+        command: io.command,
+        engine: ENGINE_VERSION,
+        node: process.version,
+        scenario: { file: filename, sha256 },
+        experiment: null,
+        overrides: options.set ?? [],
+        seeds: { start: seedStart, count: options.runs },
+        points: null,
+        shard: shard ?? null,
+        range: [from, to],
+        rows: to - from,
+        output,
+      };
+      await writeManifest(outPath!, manifest);
+    });
   } catch (error) {
-    // An interrupted batch keeps its partial file for --resume; a failed one leaves nothing.
-    await out?.abort();
-    throw error;
+    if (!out || error instanceof BatchRunsFailed) {
+      // Runs that failed: a failed batch leaves nothing.
+      await out?.abort();
+      throw error;
+    }
+    // Interrupted, a worker killed twice, a full disk: what was written is kept for --resume.
+    await out.keep();
+    throw keptAfter(error, options.out!, done + written);
   }
 
   const runs = to - from;

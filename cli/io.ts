@@ -19,10 +19,13 @@ export interface CliIO {
   /** Relative FILE arguments are read from here. */
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The command as given, `convene` first: recorded in the manifests of the files it writes. */
+  command: string[];
 }
 
-export function resolveIO(io: Partial<CliIO> = {}): CliIO {
+export function resolveIO(io: Partial<CliIO> = {}, argv: string[] = []): CliIO {
   return {
+    command: io.command ?? ['convene', ...argv],
     stdin: io.stdin ?? process.stdin,
     stdout: io.stdout ?? process.stdout,
     stderr: io.stderr ?? process.stderr,

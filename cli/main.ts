@@ -23,7 +23,7 @@ import { validateCommand } from './validate-command.ts';
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
 
 export async function main(argv: string[], ioOptions: Partial<CliIO> = {}): Promise<number> {
-  const io = resolveIO(ioOptions);
+  const io = resolveIO(ioOptions, argv);
   if (io.stdout === process.stdout) guardProcessStreams();
   let status: number = EXIT.ok;
   const program = createProgram(io, (code) => {

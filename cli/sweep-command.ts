@@ -23,7 +23,9 @@ import type { Experiment } from './experiment-schema.ts';
 import { checkOutputPath, STDOUT, writeOutput } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
-import { createPartialFile, streamedOutput, type PartialFile } from './partial-file.ts';
+import { createPartialFile, keptAfter, streamedOutput, type PartialFile } from './partial-file.ts';
+import { MANIFEST_VERSION, sha256, writeManifest, type FileDigest, type Manifest } from './manifest.ts';
+import { checkedResult, rowKey } from './row-key.ts';
 import { createProgress, type Progress } from './progress-bar.ts';
 import { MAX_FILE_BYTES, BatchRunsFailed, runChunks, runsPerChunk } from '../batch/index.ts';
 import type { RunFailure } from '../batch/index.ts';
@@ -48,6 +50,8 @@ export interface SweepPlan {
   points: Point[];
   scenarios: Scenario[];
   seedStart: number;
+  /** The experiment's and the base scenario's files, by name and SHA-256. */
+  files: { experiment: FileDigest; scenario: FileDigest };
 }
 
 /** The experiment file read and every point's scenario validated: errors name the point. */
@@ -77,7 +81,8 @@ export async function planSweep(file: string, cwd: string): Promise<SweepPlan> {
   }
   const seedStart = experiment.seedStart ?? scenarios[0].seed;
   if (seedStart + experiment.seeds - 1 > MAX_SEED) throw new InvalidInput(`${file}: seeds would go past ${MAX_SEED}`);
-  return { experiment, names, points, scenarios, seedStart };
+  const files = { experiment: { file, sha256: sha256(text) }, scenario: { file: baseName, sha256: sha256(baseText) } };
+  return { experiment, names, points, scenarios, seedStart, files };
 }
 
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: CliIO): Promise<number> {
@@ -105,29 +110,37 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
   let done = 0;
   const failures: RunFailure[] = [];
   let progress: Progress | undefined;
+  let ran = 0;
   try {
     const key = { command: 'sweep', engine: ENGINE_VERSION, experiment: plan.experiment, scenarios: digest(scenarios), shard: shard ?? null, format };
-    out = toStdout ? streamedOutput((text) => writeText(io.stdout, text)) : await createPartialFile(outPath, { key, resume: options.resume ?? false, shown: options.out });
-
-    // Rows already written: their points' summaries are rebuilt from them.
-    const resumed = out.resumedLines.slice(format === 'csv' ? 1 : 0);
-    done = resumed.length;
+    const header = format === 'csv' ? sweepCsvHeader(names) : undefined;
+    // A resumed row must be the run its place says; each point's summary is rebuilt from its rows.
+    const keyOf = rowKey(format, 'sweep', header);
     let current = createSummary();
-    for (const [i, line] of resumed.entries()) {
-      current.add(resultOfRow(line, format));
-      if (i % seeds === seeds - 1) {
-        const point = from + Math.floor(i / seeds);
-        summaryRows.push(summaryRow(point, points[point], current.finish()));
+    const readRow = (line: string, index: number) => {
+      const expected = { point: from + Math.floor(index / seeds), seed: seedStart + (index % seeds) };
+      const found = keyOf(line);
+      if (found.point !== expected.point || found.seed !== expected.seed) {
+        throw new Error(`point ${found.point} seed ${found.seed}, expected point ${expected.point} seed ${expected.seed}`);
+      }
+      current.add(checkedResult(line, format));
+      if (index % seeds === seeds - 1) {
+        summaryRows.push(summaryRow(expected.point, points[expected.point], current.finish()));
         current = createSummary();
       }
+    };
+    if (toStdout) {
+      out = streamedOutput((text) => writeText(io.stdout, text));
+      if (header) await out.write(header);
+    } else {
+      out = await createPartialFile(outPath, { key, resume: options.resume ?? false, shown: options.out, header, readRow });
     }
-    if (format === 'csv' && out.resumedLines.length === 0) await out.write(sweepCsvHeader(names));
+    done = out.resumedRows;
 
     // Sized for the largest point's scenario, as a batch's chunks are (run-batch.ts).
     const largest = scenarios.reduce((most, s) => Math.max(most, countStakeholders(s.stakeholders)), 1);
     const work = planChunks(from + Math.floor(done / seeds), to, done % seeds, seeds, runsPerChunk(largest));
     progress = createProgress(io.stderr, total - done);
-    let ran = 0;
     await runChunks(
       work.chunks,
       (c) => {
@@ -155,13 +168,40 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     );
     progress.stop();
     if (failures.length > 0) throw new BatchRunsFailed(failures);
-    await writeOutput(summaryName, summaryPath, [summaryHeader(names), ...summaryRows], io);
-    await out.commit();
+    const manifest = (kind: 'sweep' | 'sweep-summary', output: Manifest['output']): Manifest => ({
+      convene: 'manifest',
+      version: MANIFEST_VERSION,
+      kind,
+      format: kind === 'sweep' ? format : 'csv',
+      command: io.command,
+      engine: ENGINE_VERSION,
+      node: process.version,
+      scenario: plan.files.scenario,
+      experiment: plan.files.experiment,
+      overrides: [],
+      seeds: { start: seedStart, count: seeds },
+      points: points.length,
+      shard: shard ?? null,
+      range: [from, to],
+      rows: kind === 'sweep' ? (to - from) * seeds : to - from,
+      output,
+    });
+    const summaryText = [summaryHeader(names), ...summaryRows].join('');
+    if (summaryName !== STDOUT) {
+      await writeManifest(summaryPath, manifest('sweep-summary', { bytes: Buffer.byteLength(summaryText), sha256: sha256(summaryText) }));
+    }
+    await writeOutput(summaryName, summaryPath, [summaryText], io);
+    await out.commit((output) => writeManifest(outPath, manifest('sweep', output)));
   } catch (error) {
     progress?.stop();
-    // An interrupted sweep keeps its partial file for --resume; a failed one leaves nothing.
-    await out?.abort();
-    throw error;
+    if (!out || toStdout || error instanceof BatchRunsFailed) {
+      // Runs that failed: a failed sweep leaves nothing.
+      await out?.abort();
+      throw error;
+    }
+    // Interrupted, a worker killed twice, a full disk: what was written is kept for --resume.
+    await out.keep();
+    throw keptAfter(error, options.out, done + ran);
   }
   const part = shard ? `, shard ${shard.index}/${shard.count}: points ${from} to ${to - 1} of ${points.length}` : '';
   const resumedNote = done > 0 ? ` (resumed after ${done} rows)` : '';

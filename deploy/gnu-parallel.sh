@@ -33,5 +33,5 @@ for i in $(seq 0 $((shards - 1))); do
 done
 [ "$missing" = 0 ] || exit 1
 node "$here/bin/convene.js" merge "${files[@]}" --out "$out"
-rm -f "${files[@]}"
+rm -f "${files[@]}" "${files[@]/%/.manifest.json}"
 for i in $(seq 0 $((shards - 1))); do rm -f "$dir/$base.shard$i.log"; done

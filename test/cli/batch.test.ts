@@ -156,7 +156,8 @@ describe('convene batch --out is written whole or not at all', () => {
     const r = await cli(['batch', SMALL, '--runs', '6', '--out', out]);
     expect(r.code).toBe(0);
     expect((await readFile(out, 'utf8')).split('\n')).toHaveLength(8);
-    expect(await readdir(sub)).toEqual(['rows.csv']);
+    // The rows and their manifest, nothing else (no .partial, no lock, no temporary file).
+    expect((await readdir(sub)).sort()).toEqual(['rows.csv', 'rows.csv.manifest.json']);
   });
 
   it('resolves a relative --out against the working directory', async () => {

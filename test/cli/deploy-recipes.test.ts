@@ -102,7 +102,8 @@ describe('deploy/slurm-array.sh', () => {
       });
     }
     const merged = folder.path('slurm-merged.csv');
-    const shards = (await readdir(folder.path('slurm', 'results'))).map((f) => folder.path('slurm', 'results', f));
+    // As the docs' glob takes them: the shards, not their manifests beside them.
+    const shards = (await readdir(folder.path('slurm', 'results'))).filter((f) => f.endsWith('.csv')).map((f) => folder.path('slurm', 'results', f));
     expect(shards).toHaveLength(4);
     const r = await cli(['merge', ...shards, '--out', merged]);
     expect(r.code, r.stderr).toBe(0);

@@ -126,10 +126,13 @@ describe('convene sweep --shard', () => {
     const lines = (await readFile(out, 'utf8')).split('\n');
     expect(lines[1]).toMatch(/^0,"Plan, with a comma",1,1,/);
     expect(lines[7]).toMatch(/^3,"Plan ""quoted""",1,1,/);
-    // Read as RFC 4180, the same shard given twice overlaps.
-    const r = await cli(['merge', out, out, '--out', folder.path('twice.csv')]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('overlap');
+    // Read as RFC 4180 (a quoted cell's comma is not a new cell), its shards merge back.
+    const parts = [0, 1].map((i) => folder.path(`quoted-${i}.csv`));
+    for (const [i, part] of parts.entries()) expect((await cli(['sweep', file, '--workers', '1', '--shard', `${i}/2`, '--out', part])).code).toBe(0);
+    const merged = folder.path('quoted-merged.csv');
+    const r = await cli(['merge', ...parts, '--out', merged]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readFile(merged, 'utf8')).toBe(await readFile(out, 'utf8'));
   });
 
   it('checks both outputs before running: a missing folder for --summary, the same file twice', async () => {
