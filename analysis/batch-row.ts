@@ -17,7 +17,14 @@ export const CSV_COLUMNS = [
   'legitimacy',
   'openItems',
   'flags',
+  // One boolean column per flag, as tidy data wants (and `flags` is also pandas' DataFrame.flags).
+  'capture',
+  'exclusion',
+  'collateral_attack',
 ] as const;
+
+/** The columns before the flags had their own (engine 0.1.0's first files), still read by `report`. */
+export const CSV_COLUMNS_WITHOUT_FLAG_COLUMNS = CSV_COLUMNS.slice(0, CSV_COLUMNS.indexOf('flags') + 1);
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 type Cell = string | number | boolean | null;
@@ -37,7 +44,18 @@ export function rowValues(r: RunResult): Record<CsvColumn, Cell> {
     legitimacy: r.legitimacy,
     openItems: r.openItems,
     flags: r.flags.join(';'),
+    capture: flagCell(r.flags.includes('capture')),
+    exclusion: flagCell(r.flags.includes('exclusion')),
+    collateral_attack: flagCell(r.flags.includes('collateral-attack')),
   };
+}
+
+/**
+ * A flag's boolean cell: TRUE or FALSE, which R's read.csv reads as logical (it keeps `true` as
+ * text), pandas as bool and spreadsheets as booleans.
+ */
+function flagCell(on: boolean): 'TRUE' | 'FALSE' {
+  return on ? 'TRUE' : 'FALSE';
 }
 
 export function csvHeader(): string {
@@ -73,6 +91,16 @@ export function csvCell(value: Cell): string {
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A cell of text from a scenario or an experiment (a sweep's parameter value or name), made safe
+ * for spreadsheets as OWASP's "CSV Injection" advises: text beginning with `=`, `+`, `-`, `@`, a
+ * tab or a carriage return would be read as a formula, so it gets a leading `'`, which
+ * spreadsheets show as text. Numbers are written as numbers (a negative number stays one).
+ */
+export function csvTextCell(value: Cell): string {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? csvCell(`'${value}`) : csvCell(value);
 }
 
 /**

@@ -8,7 +8,7 @@ import { csvParse, extent } from 'd3';
 import { FLAGS, OUTCOMES, type Outcome } from '../sim/index.ts';
 import { wilsonInterval } from './wilson.ts';
 import { countOutcomes, outcomeShares, type OutcomeShare } from './outcome-shares.ts';
-import { CSV_COLUMNS } from './batch-row.ts';
+import { CSV_COLUMNS, CSV_COLUMNS_WITHOUT_FLAG_COLUMNS } from './batch-row.ts';
 import { InvalidInput } from './invalid-input.ts';
 import { median } from './summary.ts';
 
@@ -89,19 +89,24 @@ export function parseResults(text: string, format: 'csv' | 'jsonl', file: string
 function parseCsv(text: string, file: string): ResultsTable {
   const rows = csvParse(text.replace(/^\ufeff/, ''));
   const columns = rows.columns;
-  const tail = columns.slice(columns.length - CSV_COLUMNS.length);
   const sweep = columns[0] === 'point';
-  const resultColumns = tail.length === CSV_COLUMNS.length && tail.every((c, i) => c === CSV_COLUMNS[i]);
-  if (sweep && columns.includes('runs') && columns.includes('medianRounds')) {
+  // The result's columns end the header: today's, or those of files written before the flags had
+  // a column each.
+  const layout = [CSV_COLUMNS, CSV_COLUMNS_WITHOUT_FLAG_COLUMNS].find((l) => {
+    const tail = columns.slice(columns.length - l.length);
+    return tail.length === l.length && tail.every((c, i) => c === l[i]);
+  });
+  const resultColumns = layout !== undefined;
+  if (sweep && columns.includes('runs') && (columns.includes('median_rounds') || columns.includes('medianRounds'))) {
     throw new InvalidInput(`${file}: a sweep's summary, one row per point; \`convene report\` reads the rows file, one row per run (the sweep's --out)`);
   }
-  if (!resultColumns || (!sweep && columns.length !== CSV_COLUMNS.length)) {
+  if (!resultColumns || (!sweep && columns.length !== layout.length)) {
     throw new InvalidInput(
       `${file}: not a results file: expected the header of \`convene batch\` (${CSV_COLUMNS.join(',')}) ` +
         `or of \`convene sweep\` (point, the parameters, then the same columns); got ${shorten(columns.join(','))}`,
     );
   }
-  const parameters = sweep ? columns.slice(1, columns.length - CSV_COLUMNS.length) : [];
+  const parameters = sweep ? columns.slice(1, columns.length - layout.length) : [];
   if (rows.length === 0) throw new InvalidInput(`${file}: the file has a header but no runs`);
   const runs = rows.map((row, i) => {
     const where = `${file}: line ${i + 2}`;

@@ -12,7 +12,7 @@ import { version } from '../package.json';
 import { availableParallelism } from 'node:os';
 import { batchCommand } from './batch-command.ts';
 import { InvalidInput } from '../analysis/index.ts';
-import { resolveIO, type CliIO } from './io.ts';
+import { plainText, resolveIO, type CliIO } from './io.ts';
 import { collectOverride, parseOutPath, parseRuns, parseSeed, parseWorkers } from './parse-options.ts';
 import { mergeCommand } from './merge-command.ts';
 import { reportCommand } from './report-command.ts';
@@ -139,12 +139,14 @@ function reportError(error: unknown, io: CliIO): number {
     // Commander has printed its message (or the help, or the version) already.
     return error.exitCode === 0 ? EXIT.ok : EXIT.invalid;
   }
+  // Messages may quote a file (a CSV header, a scenario's text): its control characters, terminal
+  // escape sequences among them, are shown as U+FFFD, never sent to the terminal.
   if (error instanceof InvalidInput) {
-    io.stderr.write(error.lines.map((line) => line + '\n').join(''));
+    io.stderr.write(error.lines.map((line) => plainText(line) + '\n').join(''));
     return EXIT.invalid;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`convene: ${message.split('\n')[0]}\n`);
+  io.stderr.write(`convene: ${plainText(message.split('\n')[0])}\n`);
   if (io.env.CONVENE_DEBUG === '1' && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
   return EXIT.failed;
 }

@@ -17,7 +17,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { ENGINE_VERSION, OUTCOMES, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, MAX_SEED, countStakeholders } from '../sim/scenario/index.ts';
-import { InvalidInput, CSV_COLUMNS, csvCell, resultOfRow, type RowFormat, createSummary, type BatchSummary } from '../analysis/index.ts';
+import { InvalidInput, CSV_COLUMNS, csvTextCell, resultOfRow, type RowFormat, createSummary, type BatchSummary } from '../analysis/index.ts';
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
 import type { Experiment } from './experiment-schema.ts';
 import { checkOutputPath, STDOUT, writeOutput } from './output-path.ts';
@@ -243,7 +243,7 @@ function digest(scenarios: Scenario[]): string {
 }
 
 function rowFormat(format: 'csv' | 'jsonl', point: number, names: string[], values: Point): RowFormat {
-  if (format === 'csv') return { format, prefix: [point, ...values].map(csvCell).join(',') + ',' };
+  if (format === 'csv') return { format, prefix: [point, ...values].map(csvTextCell).join(',') + ',' };
   return { format, fields: { point, parameters: Object.fromEntries(names.map((n, i) => [n, values[i]])) } };
 }
 
@@ -252,17 +252,39 @@ export function defaultSummaryPath(out: string): string {
 }
 
 export function sweepCsvHeader(names: string[]): string {
-  return ['point', ...names, ...CSV_COLUMNS].map(csvCell).join(',') + '\n';
+  return ['point', ...names, ...CSV_COLUMNS].map(csvTextCell).join(',') + '\n';
 }
 
-function summaryHeader(names: string[]): string {
-  const shares = OUTCOMES.flatMap((o) => [o, `${o}.low`, `${o}.high`]);
-  return ['point', ...names, 'runs', ...shares, 'medianRounds', 'medianLegitimacy'].map(csvCell).join(',') + '\n';
+/**
+ * The summary's header, in names R's `read.csv` keeps as they are (letters, digits and `_`; it
+ * turns `-`, `[` and `]` into dots): `rough_consensus_low`, `median_rounds`, a parameter
+ * `stakeholders[3].power` as `stakeholders_3_power`.
+ */
+export function summaryHeader(names: string[]): string {
+  const shares = OUTCOMES.flatMap((o) => [o, `${o}_low`, `${o}_high`]);
+  const columns = ['point', ...uniqueNames(names.map(rName)), 'runs', ...shares, 'median_rounds', 'median_legitimacy'];
+  return columns.map((c) => csvTextCell(rName(c))).join(',') + '\n';
+}
+
+/** A column name R keeps: every run of characters other than letters and digits becomes one `_`. */
+function rName(name: string): string {
+  return name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'parameter';
+}
+
+/** Names made distinct: a second `a_b` (from `a.b` and `a-b`) becomes `a_b_2`. */
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>(['point', 'runs']);
+  return names.map((n) => {
+    let name = n;
+    for (let k = 2; seen.has(name); k++) name = `${n}_${k}`;
+    seen.add(name);
+    return name;
+  });
 }
 
 function summaryRow(point: number, values: Point, s: BatchSummary): string {
   const shares = s.outcomes.flatMap((o) => [o.share, o.low, o.high]);
-  return [point, ...values, s.runs, ...shares, s.medianRounds, s.medianLegitimacy].map(csvCell).join(',') + '\n';
+  return [point, ...values, s.runs, ...shares, s.medianRounds, s.medianLegitimacy].map(csvTextCell).join(',') + '\n';
 }
 
 function describePoint(names: string[], point: Point): string {

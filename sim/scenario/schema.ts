@@ -6,7 +6,7 @@
  * `rules.ts`, because they need the whole file at once.
  */
 import { z } from 'zod';
-import { ATTRIBUTE_RANGES, type Range } from './attribute-ranges.ts';
+import { ATTRIBUTE_RANGES, MAX_RESOURCES, type Range } from './attribute-ranges.ts';
 import { MANDATES, ROLES, RULE_TYPES, WEIGHTINGS } from './vocabulary.ts';
 
 export { MANDATES, ROLES, RULE_TYPES, WEIGHTINGS };
@@ -28,8 +28,9 @@ export function showValue(value: unknown): string {
   return String(value);
 }
 
-function describeRange(r: Range): string {
-  const kind = r.integer ? 'an integer' : 'a number';
+function describeRange(given: Range): string {
+  const kind = given.integer ? 'an integer' : 'a number';
+  const r = given.bounded ? { ...given, max: undefined } : given;
   if (r.min !== undefined && r.max !== undefined) {
     return `${kind} in ${r.above ? '(' : '['}${r.min}, ${r.max}${r.below ? ')' : ']'}`;
   }
@@ -45,7 +46,12 @@ export function numberIn(r: Range, alternative?: string) {
   let schema = z.number({ error });
   if (r.integer) schema = schema.int({ error });
   if (r.min !== undefined) schema = r.above ? schema.gt(r.min, { error }) : schema.gte(r.min, { error });
-  if (r.max !== undefined) schema = r.below ? schema.lt(r.max, { error }) : schema.lte(r.max, { error });
+  if (r.max !== undefined && r.bounded) {
+    const bound = (issue: { input?: unknown }) => `must be a number ≤ ${r.max} (a bound that keeps the model's sums finite), got ${showValue(issue.input)}`;
+    schema = schema.lte(r.max, { error: bound });
+  } else if (r.max !== undefined) {
+    schema = r.below ? schema.lt(r.max, { error }) : schema.lte(r.max, { error });
+  }
   return schema;
 }
 
@@ -68,10 +74,20 @@ const text = (what: string) =>
     });
 
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+/**
+ * Names every JavaScript object already has (`__proto__`, `constructor`, `toString`, ...): as keys
+ * of a map such as `convenor.subsidies` they would read the object's own machinery, and a
+ * constituency `__proto__` silently lost its subsidy. Refused as ids.
+ */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export const idSchema = z
   .string({ error: (i) => `must be an id (1 to 64 characters from A-Z a-z 0-9 _ . -), got ${showValue(i.input)}` })
   .regex(ID_PATTERN, {
     error: (i) => `must be an id (1 to 64 characters from A-Z a-z 0-9 _ . -), got ${showValue(i.input)}`,
+  })
+  .refine((id) => !RESERVED_IDS.has(id), {
+    error: (i) => `must not be ${showValue(i.input)}: JavaScript objects already have that name; choose another id`,
   });
 
 function listOf<T extends z.ZodType>(item: T, what: string, min = 0, max = Infinity) {
@@ -118,7 +134,7 @@ const DISTRIBUTION_FORMS = 'a number, {uniform: [lo, hi]} or {normal: {mean: m, 
 /** A scalar attribute of a generated group: a value or a distribution. */
 function scalarDistribution(r: Range) {
   const value = numberIn(r);
-  const sd = numberIn({ min: 0 });
+  const sd = numberIn({ min: 0, max: MAX_RESOURCES, bounded: true });
   return z.union([value, uniformOf(value), normalOf(value, sd)], {
     error: (i) => `must be ${DISTRIBUTION_FORMS}, got ${showValue(i.input)}`,
   });
@@ -127,7 +143,7 @@ function scalarDistribution(r: Range) {
 /** A vector attribute of a generated group: a value, a vector, a distribution or one form per issue. */
 function vectorDistribution(r: Range) {
   const value = numberIn(r);
-  const sd = numberIn({ min: 0 });
+  const sd = numberIn({ min: 0, max: MAX_RESOURCES, bounded: true });
   const valueOrVector = z.union([value, vector(r)], {
     error: (i) => `must be a number or a list of numbers, got ${showValue(i.input)}`,
   });
@@ -155,7 +171,7 @@ const constituencySchema = object(
     organized: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
     organizeRounds: numberIn({ min: 0, max: 100_000, integer: true }).default(10),
     roles: rolesSchema.default(['affected', 'involved', 'decides']),
-    attendanceCost: numberIn({ min: 0 }).optional(),
+    attendanceCost: numberIn({ min: 0, max: MAX_RESOURCES, bounded: true }).optional(),
   },
   'a constituency {id, label, organized, roles, ...}',
 );
@@ -233,9 +249,9 @@ const convenorSchema = object(
       .nullable()
       .default(null),
     openRecords: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
-    attendanceCost: numberIn({ min: 0 }).default(0),
+    attendanceCost: numberIn({ min: 0, max: MAX_RESOURCES, bounded: true }).default(0),
     subsidies: z
-      .record(idSchema, numberIn({ min: 0 }), {
+      .record(idSchema, numberIn({ min: 0, max: MAX_RESOURCES, bounded: true }), {
         error: (i) => `must map constituency ids to resources per round, got ${showValue(i.input)}`,
       })
       .default({}),

@@ -9,15 +9,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cli, interruptWhenWritten, PRIVACY, ROOT, spawnCli, useTempFolder } from './harness.ts';
-
-const CRASHING = new URL('../fixtures/cli/crashing-worker.mjs', import.meta.url);
-// Every pool of this file runs the crashing worker, which crashes only when told to (below).
-vi.mock('../../batch/worker-pool.ts', async (importOriginal) => {
-  const pool = await importOriginal<typeof import('../../batch/worker-pool.ts')>();
-  return { ...pool, createWorkerPool: (options: Parameters<typeof pool.createWorkerPool>[0]) => pool.createWorkerPool({ ...options, workerUrl: CRASHING }) };
-});
+import { describe, expect, it } from 'vitest';
+import { cli, interruptWhenWritten, ROOT, spawnCli, useTempFolder } from './harness.ts';
 
 const folder = useTempFolder('resume-safety');
 const REFERENCE = join(ROOT, 'scenarios/reference.yaml');
@@ -30,11 +23,6 @@ async function interrupted(name: string): Promise<string> {
   await interruptWhenWritten(args(out), `${out}.partial`, 'SIGKILL', 4000);
   return out;
 }
-
-afterEach(() => {
-  delete process.env.CONVENE_TEST_CRASH_SEED;
-  delete process.env.CONVENE_TEST_CRASH_ALWAYS;
-});
 
 describe('convene batch --resume', () => {
   it('refuses a partial file without its description, and leaves it as it was', async () => {
@@ -104,26 +92,6 @@ describe('two commands writing the same --out', () => {
     const after = await cli(args(out, '--runs', '20'));
     expect(after.code, after.stderr).toBe(0);
     expect(existsSync(`${out}.partial.lock`)).toBe(false);
-  }, 60_000);
-});
-
-describe('a chunk that kills its worker twice', () => {
-  it('stops the batch, names its seeds, and keeps the rows before it for --resume', async () => {
-    const whole = folder.path('crash-whole.csv');
-    expect((await cli(['batch', PRIVACY, '--runs', '600', '--workers', '2', '--out', whole])).code).toBe(0);
-    const out = folder.path('crash.csv');
-    // The privacy scenario's seed is 7: seed 407 is the 401st run, in the 11th chunk of 38.
-    process.env.CONVENE_TEST_CRASH_SEED = '407';
-    process.env.CONVENE_TEST_CRASH_ALWAYS = '1';
-    const r = await cli(['batch', PRIVACY, '--runs', '600', '--workers', '2', '--out', out]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/a worker crashed twice running seeds 387 to 424 .*; the \d+ rows written before it are kept in .*crash\.csv\.partial: run the same command with --resume/);
-    const kept = (await readFile(`${out}.partial`, 'utf8')).split('\n').length - 2;
-    expect(kept).toBeGreaterThanOrEqual(380);
-    delete process.env.CONVENE_TEST_CRASH_SEED;
-    const resumed = await cli(['batch', PRIVACY, '--runs', '600', '--workers', '2', '--out', out, '--resume']);
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(await readFile(out, 'utf8')).toBe(await readFile(whole, 'utf8'));
   }, 60_000);
 });
 

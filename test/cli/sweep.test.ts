@@ -101,7 +101,7 @@ describe('convene sweep', () => {
     const r = await cli(['sweep', file, '--out', out, '--workers', '2']);
     expect(r.code, r.stderr).toBe(0);
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
-    expect(lines[0]).toBe('point,convenor.deadline,convenor.attendanceCost,seed,outcome,end,rounds,support,bestSupport,blockedRounds,participation,inclusion,legitimacy,openItems,flags');
+    expect(lines[0]).toBe('point,convenor.deadline,convenor.attendanceCost,seed,outcome,end,rounds,support,bestSupport,blockedRounds,participation,inclusion,legitimacy,openItems,flags,capture,exclusion,collateral_attack');
     expect(lines).toHaveLength(1 + 6 * 3);
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(
       [[20, 0], [20, 0.5], [20, 1], [40, 0], [40, 0.5], [40, 1]].flatMap(([d, c], p) => [10, 11, 12].map((s) => `${p},${d},${c},${s}`)),
@@ -113,11 +113,15 @@ describe('convene sweep', () => {
     const summary = (await readFile(folder.path('grid.summary.csv'), 'utf8')).trimEnd().split('\n');
     expect(summary).toHaveLength(1 + 6);
     const header = summary[0].split(',');
-    expect(header.slice(0, 4)).toEqual(['point', 'convenor.deadline', 'convenor.attendanceCost', 'runs']);
-    for (const o of OUTCOMES) expect(header).toEqual(expect.arrayContaining([o, `${o}.low`, `${o}.high`]));
+    // Names R's read.csv keeps: letters, digits and _ (it would turn - and [ ] into dots).
+    expect(header.slice(0, 4)).toEqual(['point', 'convenor_deadline', 'convenor_attendanceCost', 'runs']);
+    const rName = (o: string) => o.replace(/-/g, '_');
+    for (const o of OUTCOMES) expect(header).toEqual(expect.arrayContaining([rName(o), `${rName(o)}_low`, `${rName(o)}_high`]));
+    expect(header.slice(-2)).toEqual(['median_rounds', 'median_legitimacy']);
+    for (const h of header) expect(h).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
     const row = Object.fromEntries(header.map((h, i) => [h, summary[5].split(',')[i]]));
     expect(row.runs).toBe('3');
-    const shares = OUTCOMES.reduce((sum, o) => sum + Number(row[o]), 0);
+    const shares = OUTCOMES.reduce((sum, o) => sum + Number(row[rName(o)]), 0);
     expect(shares).toBeCloseTo(1, 12);
   });
 

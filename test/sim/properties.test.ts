@@ -9,6 +9,7 @@ import { createRun, runScenario, stateOf } from '../../sim/run.ts';
 import { ROLES, scenarioSchema, type Scenario } from '../../sim/scenario/schema.ts';
 import { STANCE } from '../../sim/run-state.ts';
 import { FLAGS, MEASURES, OUTCOMES } from '../../sim/result.ts';
+import { MAX_POWER, MAX_RESOURCES, MAX_SALIENCE } from '../../sim/scenario/attribute-ranges.ts';
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const open = fc.double({ min: 0.01, max: 1, noNaN: true });
@@ -111,6 +112,44 @@ const scenarioArbitrary = fc
 
 const inUnit = (v: number) => v >= 0 && v <= 1;
 
+/** A value anywhere in [min, max], often exactly at an edge or the smallest step above it. */
+const edgy = (min: number, max: number) =>
+  fc.oneof(fc.constant(max), fc.constant(min), fc.constant(Math.max(min, Number.MIN_VALUE)), fc.double({ min, max, noNaN: true }));
+
+/**
+ * Generated scenarios with power, salience, resources, costs and subsidies pushed to the edges of
+ * what validates (SCENARIO.md's ranges and sim/scenario/attribute-ranges.ts' bounds), re-validated.
+ */
+const extremeArbitrary = fc
+  .tuple(
+    scenarioArbitrary,
+    fc.array(fc.record({ power: edgy(Number.MIN_VALUE, MAX_POWER), salience: edgy(0, MAX_SALIENCE), resources: edgy(0, MAX_RESOURCES) }), { minLength: 12, maxLength: 12 }),
+    edgy(0, MAX_RESOURCES),
+    edgy(0, MAX_RESOURCES),
+  )
+  .map(([scenario, extremes, cost, subsidy]) => {
+    const copy = structuredClone(scenario) as unknown as Record<string, any>;
+    let k = 0;
+    for (const s of copy.stakeholders) {
+      if ('generate' in s) continue;
+      const e = extremes[k++ % extremes.length];
+      s.power = e.power;
+      s.resources = e.resources;
+      s.salience = s.salience.map(() => e.salience);
+    }
+    copy.convenor.attendanceCost = cost;
+    for (const id of Object.keys(copy.convenor.subsidies)) copy.convenor.subsidies[id] = subsidy;
+    return scenarioSchema.parse(copy);
+  });
+
+/** Every number anywhere in `value` (a result), with the path to it. */
+function numbersIn(value: unknown, path = 'result', out: [string, number][] = []): [string, number][] {
+  if (typeof value === 'number') out.push([path, value]);
+  else if (Array.isArray(value)) value.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) numbersIn(v, `${path}.${k}`, out);
+  return out;
+}
+
 describe('invariants of the core', () => {
   it('no generated scenario crashes the core, and every result keeps the contract', () => {
     fc.assert(
@@ -133,6 +172,18 @@ describe('invariants of the core', () => {
           if (m !== 'openItems') for (const v of r.series![m]) expect(inUnit(v)).toBe(true);
         }
         expect(r.explanation.length).toBeGreaterThan(20);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('no result field is ever NaN or infinite, even with every amount at the edge of its range', () => {
+    fc.assert(
+      fc.property(extremeArbitrary, fc.integer({ min: 0, max: 2 ** 32 - 1 }), (scenario, seed) => {
+        const r = runScenario(scenario, { seed, series: true, events: true });
+        const bad = numbersIn(r).filter(([, v]) => !Number.isFinite(v));
+        expect(bad).toEqual([]);
+        expect(r.explanation).not.toMatch(/NaN|Infinity/);
       }),
       { numRuns: 150 },
     );
