@@ -8,6 +8,7 @@
  * calls Math.random.
  */
 import seedrandom from 'seedrandom';
+import { cos, log, sin } from './elementary.ts';
 
 export const RNG_ALGORITHM = 'xor4096';
 
@@ -71,11 +72,12 @@ class Xor4096 implements Rng {
       return this.spare;
     }
     // 1 - u keeps the logarithm finite: u is in [0, 1).
-    const radius = Math.sqrt(-2 * Math.log(1 - this.uniform()));
+    // The core's own log, sin and cos (elementary.ts): a draw is the same in every engine.
+    const radius = Math.sqrt(-2 * log(1 - this.uniform()));
     const angle = 2 * Math.PI * this.uniform();
-    this.spare = radius * Math.sin(angle);
+    this.spare = radius * sin(angle);
     this.hasSpare = true;
-    return radius * Math.cos(angle);
+    return radius * cos(angle);
   }
 
   moveTo(to: Int32Array): void {

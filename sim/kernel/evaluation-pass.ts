@@ -12,6 +12,7 @@ import { STANCE, type RunState } from '../run-state.ts';
 import { EVALUATION_SUMS as SUM } from './boundary.ts';
 import type { Kernel } from './kernel.ts';
 import { MEMO_FROM, memoSlot, rememberTimeShare, timeShare } from './time-share.ts';
+import { log } from '../elementary.ts';
 
 export { SUM as EVALUATION_SUMS };
 
@@ -102,11 +103,11 @@ function passInTypeScript(s: RunState): Float64Array {
         const slot = memoSlot(r, beta);
         if (memo[slot] === r && memo[slot + 1] === beta) lastShare = memo[slot + 2];
         else {
-          if (Number.isNaN(lastLogR)) lastLogR = Math.log(r);
+          if (Number.isNaN(lastLogR)) lastLogR = log(r);
           lastShare = rememberTimeShare(memo, slot, r, beta, lastLogR);
         }
       } else {
-        if (Number.isNaN(lastLogR)) lastLogR = Math.log(r);
+        if (Number.isNaN(lastLogR)) lastLogR = log(r);
         lastShare = timeShare(r, beta, lastLogR);
       }
     }

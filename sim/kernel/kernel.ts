@@ -9,7 +9,7 @@
  * WebAssembly memory of fixed size (never grown, so no array is ever detached).
  */
 import { ATTEND, EVALUATE, positional, type ArgumentsOf } from './boundary.ts';
-import { MEMO_LENGTH, timeShare } from './time-share.ts';
+import { MEMO_LENGTH } from './time-share.ts';
 import { STATE_WORDS } from '../rng.ts';
 import { createShelf } from '../shelf.ts';
 import { KERNEL_BYTES } from './kernel-bytes.ts';
@@ -107,7 +107,7 @@ export function kernelMemory(bytes: number): { buffer: ArrayBuffer; bind(arrays:
     buffer: memory.buffer,
     bind(arrays) {
       arrays.memo.fill(NaN);
-      const exports = reused?.exports ?? new api.Instance(module, { env: { memory, timeShare: (r: number, beta: number) => timeShare(r, beta) } }).exports;
+      const exports = reused?.exports ?? new api.Instance(module, { env: { memory } }).exports;
       const evaluate = exports.evaluate as (...args: number[]) => void;
       const attend = exports.attend as (...args: number[]) => void;
       return {

@@ -7,17 +7,19 @@
  * hash and two comparisons. The memo stores what `timeShare` returned for exactly these arguments,
  * so results are bit for bit the same with or without it.
  */
+import { exp, log } from '../elementary.ts';
 
 /**
  * r^(1/β), with exact shortcuts for the common shapes (linear, quadratic, square root). The general
- * case is exp(ln r / β): four times faster than Math.pow here, and as deterministic. A caller that
- * has ln r already (stakeholders with the same felt time but their own β) passes it in.
+ * case is exp(ln r / β), with the core's own exp and log (elementary.ts), the same in every
+ * engine. A caller that has ln r already (stakeholders with the same felt time but their own β)
+ * passes it in.
  */
 export function timeShare(r: number, concession: number, logR?: number): number {
   if (r === 0 || r === 1 || concession === 1) return r;
   if (concession === 0.5) return r * r;
   if (concession === 2) return Math.sqrt(r);
-  return Math.exp((logR ?? Math.log(r)) / concession);
+  return exp((logR ?? log(r)) / concession);
 }
 
 /**
