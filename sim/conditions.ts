@@ -44,7 +44,12 @@ export interface Conditions {
   draftNoise: number;
   organizedAtStart: Uint8Array;
   organizeRounds: Int32Array;
+  /** Rounds in a row below its outside floor before a stakeholder walks out; null: never. */
+  exitRounds: number | null;
 }
+
+/** A text that gives a stakeholder exactly its floor is accepted: floors are compared within this. */
+export const FLOOR_TOLERANCE = 1e-9;
 
 export function readConditions(scenario: Scenario): Conditions {
   const c = scenario.convenor;
@@ -84,5 +89,6 @@ export function readConditions(scenario: Scenario): Conditions {
     draftNoise: c.draftNoise,
     organizedAtStart: Uint8Array.from(scenario.constituencies, (k) => (k.organized ? 1 : 0)),
     organizeRounds: Int32Array.from(scenario.constituencies, (k) => k.organizeRounds),
+    exitRounds: c.exitRounds,
   };
 }

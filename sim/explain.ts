@@ -7,6 +7,7 @@ import { FRAGMENTED_VOICE } from './conditions.ts';
 import { attackers, priceOfBlocking } from './outcome.ts';
 import type { RunResult } from './result.ts';
 import type { RunState } from './run-state.ts';
+import { LEFT } from './phases/leaving.ts';
 
 import { percent as pct, plural, undecidedPhrase } from './words.ts';
 
@@ -40,8 +41,44 @@ function endPhrase(s: RunState): string {
 
 function droppedOut(s: RunState): number {
   let count = 0;
-  for (let i = 0; i < s.pop.n; i++) count += s.dropped[i];
+  // Out for good for want of money: not those who declined or walked out.
+  for (let i = 0; i < s.pop.n; i++) count += s.dropped[i] & (s.left[i] === 0 ? 1 : 0);
   return count;
+}
+
+/** Who declined or walked out (model 2), named as the page names them: label, else id. */
+function leavingSentences(s: RunState): string[] {
+  const named = (reason: number) => {
+    const who: string[] = [];
+    for (let i = 0; i < s.pop.n; i++) if (s.left[i] === reason) who.push(labelOf(s, i));
+    return who.length <= 3 ? listWords(who) : `${who.slice(0, 3).join(', ')} and ${who.length - 3} more`;
+  };
+  const count = (reason: number) => s.left.reduce((sum, v) => sum + (v === reason ? 1 : 0), 0);
+  const notes: string[] = [];
+  const declined = count(LEFT.declined);
+  if (declined > 0) {
+    notes.push(`${capitalize(named(LEFT.declined))} declined: no text inside the convenor's limits could give ${declined === 1 ? 'it' : 'them'} what ${declined === 1 ? 'it gets' : 'they get'} outside.`);
+  }
+  const walked = count(LEFT.walkedOut);
+  if (walked > 0) {
+    notes.push(`${capitalize(named(LEFT.walkedOut))} walked out: for ${plural(s.cond.exitRounds ?? 0, 'round')} in a row no draft gave ${walked === 1 ? 'it' : 'them'} what ${walked === 1 ? 'it gets' : 'they get'} by going around it.`);
+  }
+  return notes;
+}
+
+/** A named stakeholder's label, else its id. */
+function labelOf(s: RunState, i: number): string {
+  const id = s.pop.id(i);
+  const entry = s.scenario.stakeholders.find((e) => 'id' in e && e.id === id) as { label?: string } | undefined;
+  return entry?.label ?? id;
+}
+
+function listWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function flagSentences(s: RunState, result: RunResult): string[] {
@@ -109,6 +146,7 @@ export function explain(s: RunState, result: RunResult): string {
   if (unorganized.length > 0 && result.outcome !== 'rough-consensus') {
     parts.push(`${unorganized.join(' and ')} never organized, so spoke with ${pct(FRAGMENTED_VOICE)} of their voice.`);
   }
+  parts.push(...leavingSentences(s));
   parts.push(...flagSentences(s, result));
   return parts.join(' ');
 }

@@ -29,6 +29,8 @@ export const EVENT_TYPES = [
   'joined',
   'absent',
   'dropped-out',
+  'declined',
+  'walked-out',
   'caucus-formed',
   'chair-elected',
   'proposal',
@@ -57,6 +59,10 @@ export interface RunEvent {
   value?: number;
   /** A point of the policy space (proposal, adopted). */
   position?: number[];
+  /** The utility that decided it: the best the box can give (declined), the proposal's (walked-out). */
+  utility?: number;
+  /** The floor it fell short of: ρ* (declined), the outside floor ρ° (walked-out). */
+  floor?: number;
 }
 
 export interface RunResult {

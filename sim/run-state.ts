@@ -72,7 +72,18 @@ export interface RunState {
   nextPosition: Float64Array;
   resources: Float64Array;
   present: Uint8Array;
+  /** Out for good: dropped out, declined or walked out (attendance skips them). */
   dropped: Uint8Array;
+  /** Why (phases/leaving.ts' LEFT): the kernel does not read it, so it is not in the arena. */
+  left: Uint8Array;
+  /** ρ°: the outside floor, max((1 − μ)·o, [sideChannel]·o) (MODEL.md 5.1, walking out). */
+  outsideFloor: Float64Array;
+  /** Whether any stakeholder has an outside floor above 0: else nobody can walk out. */
+  anyOutsideFloor: boolean;
+  /** Evaluations in a row in which its utility for the proposal was below its outside floor. */
+  belowOutside: Int32Array;
+  /** Its utility for the last proposal it evaluated (for the walk-out's record). */
+  lastUtility: Float64Array;
   joined: Uint8Array;
   /** Consecutive rounds it could not afford to attend. */
   broke: Int32Array;
@@ -184,10 +195,14 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
   const weight = cond.byHead ? arena.f64(n).fill(1) : pop.power;
   const floor = arena.f64(n);
   const horizonFelt = arena.f64(n);
+  const outsideFloor = new Float64Array(n);
+  let anyOutsideFloor = false;
   for (let i = 0; i < n; i++) {
     // Outside options count unless decision making is vested in the process and no side channel exists.
     const outside = pop.outside[i];
-    floor[i] = Math.max(pop.reservation[i], (1 - cond.mandateStrength) * outside, cond.sideChannel ? outside : 0);
+    outsideFloor[i] = Math.max((1 - cond.mandateStrength) * outside, cond.sideChannel ? outside : 0);
+    if (outsideFloor[i] > 0) anyOutsideFloor = true;
+    floor[i] = Math.max(pop.reservation[i], outsideFloor[i]);
     horizonFelt[i] = cond.deadline ?? pop.patience[i];
   }
   let invitedWeight = 0;
@@ -217,6 +232,11 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     resources: copy(pop.resources),
     present: arena.u8(n),
     dropped: arena.u8(n),
+    left: new Uint8Array(n),
+    outsideFloor,
+    anyOutsideFloor,
+    belowOutside: new Int32Array(n),
+    lastUtility: new Float64Array(n),
     joined: arena.u8(n),
     broke: arena.i32(n),
     felt: arena.f64(n),

@@ -24,6 +24,10 @@ export function minuteText(e: RunEvent, meta: Meta): string {
       return `${who} could not afford to attend (resources ${num(e.value ?? 0, 1)}).`;
     case 'dropped-out':
       return `${who} dropped out for good.`;
+    case 'declined':
+      return `${who} declined to come: the best text the convenor allows is worth ${num(e.utility ?? 0, 2)} to it, less than the ${num(e.floor ?? 0, 2)} it needs.`;
+    case 'walked-out':
+      return `${who} walked out: the text is worth ${num(e.utility ?? 0, 2)} to it, less than the ${num(e.floor ?? 0, 2)} it gets by going around the process.`;
     case 'caucus-formed':
       return `The ${label(e.constituency)} caucus organized itself.`;
     case 'chair-elected':

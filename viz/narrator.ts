@@ -21,6 +21,8 @@ export function narrate(meta: Meta, frame: Frame): string {
   const count = (type: RunEvent['type']) => latest.filter((e) => e.type === type).length;
   const dropped = count('dropped-out');
   if (dropped) parts.push(`${dropped} dropped out`);
+  if (count('declined')) parts.push(`${count('declined')} declined to come`);
+  if (count('walked-out')) parts.push(`${count('walked-out')} walked out`);
   parts.push(`${frame.objections} objection${frame.objections === 1 ? '' : 's'}`);
   if (count('blocked')) parts.push('blocked');
   if (count('item-settled')) parts.push('an item settled');

@@ -11,8 +11,12 @@
  */
 import { ATTENDANCE_TOTALS as TOTAL, attendancePass } from '../kernel/attendance-pass.ts';
 import type { RunState } from '../run-state.ts';
+import { declineInvitations, walkOuts } from './leaving.ts';
 
 export function attend(s: RunState): void {
+  // Model 2: who stays out for good before anyone pays (phases/leaving.ts).
+  if (s.t === 0) declineInvitations(s);
+  else walkOuts(s);
   formCaucuses(s);
   const presentCount = s.presentCount;
   const chair = s.nextChair;

@@ -10,9 +10,11 @@
  */
 import { EVALUATION_SUMS as SUM, evaluationPass } from '../kernel/evaluation-pass.ts';
 import type { RunState } from '../run-state.ts';
+import { countRoundsBelowOutside } from './leaving.ts';
 
 export function evaluate(s: RunState): void {
   const sums = evaluationPass(s);
+  countRoundsBelowOutside(s);
   s.dispersion = sums[SUM.spreadWeight] > 0 ? sums[SUM.spread] / sums[SUM.spreadWeight] : 0;
   const tally = s.tally;
   tally.deciding = sums[SUM.deciding];

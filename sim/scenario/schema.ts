@@ -266,6 +266,8 @@ const convenorSchema = object(
     ).prefault({}),
     quorum: unit.default(0.5),
     draftNoise: numberIn({ min: 0, max: 1 }).default(0.02),
+    /** Model 2: rounds in a row below its outside floor before a present stakeholder walks out. */
+    exitRounds: numberIn({ min: 1, max: 100_000, integer: true }, 'null').nullable().default(10),
   },
   'the convenor\'s conditions {mandate, rule, deadline, ...}',
 );

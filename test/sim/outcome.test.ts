@@ -20,7 +20,10 @@ describe('outcome classes', () => {
       makeScenario({
         stakeholders: [
           { generate: 6, idPrefix: 'm', constituency: 'c', ideal: [0.2, 0.2] },
-          { generate: 4, idPrefix: 'n', constituency: 'c', ideal: [0.9, 0.9], reservation: 0.95, openness: 0.2 },
+          // The box's best point for them, (0.4, 0.4), gives them 1 − 0.5 = 0.5: a floor of 0.45 keeps
+          // them in the room (model 2: a floor above 0.5 and they would decline the invitation), and
+          // at a distance of 0.5 > openness 0.2 they never engage with a text inside the box.
+          { generate: 4, idPrefix: 'n', constituency: 'c', ideal: [0.9, 0.9], reservation: 0.45, openness: 0.2 },
         ],
         // the convenor's acceptable box keeps the text from drifting to the minority's side
         convenor: { rule: { type: 'majority' }, declareFailure: { allowed: false }, acceptable: { max: [0.4, 0.4] } },

@@ -9,6 +9,8 @@ import { extname, join, normalize } from 'node:path';
 import { createServer as createViteServer } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { packScenario } from '../../viz/address.ts';
+import { runScenario } from '../../sim/index.ts';
+import { loadScenario } from '../../sim/scenario/index.ts';
 import { HAVE_BROWSER, useSite, ROOT, SCREENSHOTS, waitForOutcome, type TrackedPage } from './browser.ts';
 
 const PAYLOADS = readFileSync(join(ROOT, 'test/fixtures/viz/payloads.yaml'), 'utf8');
@@ -224,7 +226,11 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     await t.page.getByRole('button', { name: 'Play' }).click();
     const shown = await waitForOutcome(t.page);
     expect(shown.outcome).toBe('rough-consensus');
-    expect(shown.rounds).toBe(65);
+    // The page's run is the core's: the same scenario, override and seed in Node.
+    const file = join(ROOT, 'scenarios/collapse-unfunded-civil-society.yaml');
+    const loaded = loadScenario(readFileSync(file, 'utf8'), { filename: file, overrides: ['convenor.subsidies.community=2'] });
+    if (!loaded.ok) throw new Error('the scenario does not load');
+    expect(shown.rounds).toBe(runScenario(loaded.scenario, { seed: 1 }).rounds);
     expect(t.errors).toEqual([]);
     await t.page.close();
   });

@@ -22,8 +22,9 @@ describe('agenda', () => {
     growAgenda(s);
     expect(s.openItems).toBe(4);
     expect(s.record.events.filter((e) => e.type === 'item-opened').map((e) => e.constituency)).toEqual(['c', 'd']);
-    // felt time advances by 1 / (1 + κ(K − 1)) = 1 / (1 + 0.5 × 3) = 0.4
-    expect(Array.from(s.felt)).toEqual([0.4, 0.4, 0.4]);
+    // felt time advances by 1 / (1 + κ(K − 1)) = 1 / (1 + 0.5 × 3) = 0.4, and (model 2) not at all
+    // for e, whose constituency has not organized yet: it holds to its ideal until it has.
+    expect(Array.from(s.felt)).toEqual([0.4, 0.4, 0]);
   });
 
   it('felt time advances by one round for those present when one item is open, and not at all for the absent', () => {
