@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { MAX_SEED } from '../sim/scenario/index.ts';
 import { InvalidInput, csvHeader, resultOfRow, createSummary, formatSummary } from '../analysis/index.ts';
-import { ENGINE_VERSION } from '../sim/index.ts';
+import { ENGINE_VERSION, MODEL_VERSION } from '../sim/index.ts';
 import { createPartialFile, keptAfter, type PartialFile } from './partial-file.ts';
 import { MANIFEST_VERSION, writeManifest, type Manifest } from './manifest.ts';
 import { checkedResult, rowKey } from './row-key.ts';
@@ -105,6 +105,7 @@ export async function batchCommand(file: string, given: BatchCommandOptions, io:
         format,
         command: io.command,
         engine: ENGINE_VERSION,
+        model: MODEL_VERSION,
         node: process.version,
         scenario: { file: filename, sha256 },
         experiment: null,

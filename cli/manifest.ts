@@ -29,6 +29,8 @@ export interface Manifest {
   /** The command's arguments, `convene` first. */
   command: string[];
   engine: string;
+  /** The version of MODEL.md the engine implements. */
+  model: number;
   node: string;
   scenario: FileDigest;
   /** A sweep's experiment file. */

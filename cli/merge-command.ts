@@ -122,6 +122,7 @@ function difference(a: Manifest, b: Manifest): string {
   if (a.kind !== b.kind) return `hold different things (${KIND_WORDS[a.kind]} and ${KIND_WORDS[b.kind]})`;
   if (a.format !== b.format) return `are in different formats (${a.format} and ${b.format})`;
   if (a.engine !== b.engine) return `were written by different engines (${a.engine} and ${b.engine})`;
+  if (a.model !== b.model) return `were written under different versions of the model (${a.model} and ${b.model})`;
   if (a.experiment?.sha256 !== b.experiment?.sha256) return `are shards of different experiments (the files ${a.experiment?.file} and ${b.experiment?.file} differ)`;
   if (a.scenario.sha256 !== b.scenario.sha256) return `are shards of different scenarios (the files ${a.scenario.file} and ${b.scenario.file} differ)`;
   if (JSON.stringify(a.overrides) !== JSON.stringify(b.overrides)) return `have different overrides (${setWords(a.overrides)} and ${setWords(b.overrides)})`;

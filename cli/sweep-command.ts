@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
-import { ENGINE_VERSION, OUTCOMES, type Scenario } from '../sim/index.ts';
+import { ENGINE_VERSION, MODEL_VERSION, OUTCOMES, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, MAX_SEED, countStakeholders } from '../sim/scenario/index.ts';
 import { InvalidInput, CSV_COLUMNS, csvTextCell, resultOfRow, type RowFormat, createSummary, type BatchSummary } from '../analysis/index.ts';
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
@@ -175,6 +175,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
       format: kind === 'sweep' ? format : 'csv',
       command: io.command,
       engine: ENGINE_VERSION,
+      model: MODEL_VERSION,
       node: process.version,
       scenario: plan.files.scenario,
       experiment: plan.files.experiment,

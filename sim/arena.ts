@@ -61,8 +61,8 @@ class BufferArena implements Arena {
 /** Room for a run of n stakeholders over d issues and c constituencies (see run-state.ts). */
 export function runArenaBytes(n: number, d: number, c: number): number {
   const vectors = 4 * n * d * 8; // ideal, salience, position, next position
-  const scalars = 18 * n * 8 + 3 * n * 4 + 9 * n; // per-stakeholder numbers, counters and flags
-  const small = 4 * c * 4 + c + 2 * d * 8 + 8 * 8; // ... and the passes' eight sums
+  const scalars = 19 * n * 8 + 3 * n * 4 + 9 * n; // per-stakeholder numbers, counters and flags
+  const small = 4 * c * 4 + c + 3 * d * 8 + 8 * 8; // proposal, drafting's sums and totals, and the passes' eight sums
   return vectors + scalars + small + 64 * 48; // alignment
 }
 

@@ -6,7 +6,7 @@
  */
 export { createRun, runScenario, type Run, type RunOptions, type ResultOptions } from './run.ts';
 export { createRng, RNG_ALGORITHM, type Rng } from './rng.ts';
-export { ENGINE_VERSION } from './version.ts';
+export { ENGINE_VERSION, MODEL_VERSION } from './version.ts';
 export * from './result.ts';
 export type { RoomObservation, SettingObservation } from './observation.ts';
 export { STANCE } from './run-state.ts';

@@ -68,6 +68,8 @@ export interface RunEvent {
 export interface RunResult {
   convene: 1;
   engine: string;
+  /** The version of MODEL.md the engine implements. */
+  model: 2;
   scenario: string;
   seed: number;
   outcome: Outcome;

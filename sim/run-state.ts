@@ -65,6 +65,11 @@ export interface RunState {
   floor: Float64Array;
   /** T: the declared deadline, or the stakeholder's patience. */
   horizonFelt: Float64Array;
+  /**
+   * Bargaining power (model 2): each stakeholder's power over the strongest involved one's, which
+   * scales the share of its room above its floor that its aspiration keeps (phase 4).
+   */
+  leverage: Float64Array;
 
   // Changing per stakeholder.
   position: Float64Array;
@@ -110,6 +115,8 @@ export interface RunState {
    * every round), and the sum of their voices; attendance adds them up in its own pass.
    */
   scratch: Float64Array;
+  /** Drafting's D totals of voice × salience over those who speak (model 2: issue by issue). */
+  voiceTotal: Float64Array;
   /** Where the two passes over the stakeholders leave their sums (kernel/boundary.ts names them). */
   sums: Float64Array;
   /**
@@ -205,6 +212,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     floor[i] = Math.max(pop.reservation[i], outsideFloor[i]);
     horizonFelt[i] = cond.deadline ?? pop.patience[i];
   }
+  const leverage = leverageOf(pop.power, involved, arena.f64(n));
   let invitedWeight = 0;
   for (let i = 0; i < n; i++) if (involved[i]) invitedWeight += weight[i];
   const c = scenario.constituencies.length;
@@ -227,6 +235,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     affected,
     floor,
     horizonFelt,
+    leverage,
     position: copy(pop.ideal),
     nextPosition: copy(pop.ideal),
     resources: copy(pop.resources),
@@ -250,6 +259,7 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
     presentCount: arena.i32(c),
     proposal: arena.f64(d),
     scratch: arena.f64(d),
+    voiceTotal: arena.f64(d),
     sums: arena.f64(8),
     // In the kernel's memory when the kernel runs (it reads the memo in place), else on the heap.
     memo: memory ? arena.f64(MEMO_LENGTH).fill(NaN) : n >= MEMO_FROM ? createMemo() : EMPTY_MEMO,
@@ -296,4 +306,28 @@ export function createRunState(scenario: Scenario, options: RunStateOptions): Ru
 export function releaseRunState(s: RunState): void {
   if (s.kernel) releaseKernel(s.kernel);
   else releaseArenaBuffer(s.arenaBuffer);
+}
+
+/**
+ * Each stakeholder's bargaining power against the room's (MODEL.md 5.4, model 2): its power over
+ * the power-weighted mean power of the involved stakeholders, Σw² / Σw, the power of the
+ * stakeholder a unit of the room's power belongs to (a crowd of small stakeholders moves it
+ * little). Exactly 1 for everyone when all involved powers are equal (not the ratio's rounding
+ * of it), so every figure of version 1 holds bit for bit.
+ */
+export function leverageOf(power: Float64Array, involved: Uint8Array, out: Float64Array): Float64Array {
+  let sum = 0;
+  let squares = 0;
+  let first = NaN;
+  let equal = true;
+  for (let i = 0; i < power.length; i++) {
+    if (!involved[i]) continue;
+    if (Number.isNaN(first)) first = power[i];
+    else if (power[i] !== first) equal = false;
+    sum += power[i];
+    squares += power[i] * power[i];
+  }
+  const typical = squares / sum;
+  for (let i = 0; i < power.length; i++) out[i] = equal || !(typical > 0) ? 1 : power[i] / typical;
+  return out;
 }

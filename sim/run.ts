@@ -17,7 +17,7 @@ import type { RunResult } from './result.ts';
 import { createRng } from './rng.ts';
 import { createRunState, releaseRunState, type RunState } from './run-state.ts';
 import type { Scenario } from './scenario/schema.ts';
-import { ENGINE_VERSION } from './version.ts';
+import { ENGINE_VERSION, MODEL_VERSION } from './version.ts';
 import { observeRoom, observeSetting, type RoomObservation, type SettingObservation } from './observation.ts';
 
 export interface RunOptions {
@@ -186,6 +186,7 @@ function summarize(s: RunState, seed: number, options: ResultOptions): RunResult
   const result: RunResult = {
     convene: 1,
     engine: ENGINE_VERSION,
+    model: MODEL_VERSION,
     scenario: s.scenario.name,
     seed,
     outcome: classifyOutcome(s),

@@ -8,11 +8,13 @@
  * test/sim/reference.ts.
  */
 import { FRAGMENTED_VOICE, ROUNDS_IN_A_ROW } from '../conditions.ts';
-import type { RunState } from '../run-state.ts';
+import { STANCE, type RunState } from '../run-state.ts';
 import { ATTENDANCE_TOTALS as TOTAL } from './boundary.ts';
 import type { Kernel } from './kernel.ts';
 
 export { TOTAL as ATTENDANCE_TOTALS };
+
+const DISENGAGED = STANCE.disengaged;
 
 /** Runs the pass, in WebAssembly when the run has the kernel; returns the run's sums (TOTAL). */
 export function attendancePass(s: RunState, summing: boolean): Float64Array {
@@ -34,10 +36,15 @@ function passInTypeScript(s: RunState, summing: boolean): Float64Array {
   const chair = s.nextChair;
   let presentWeight = 0;
   let presentAffected = 0;
-  const { d } = pop;
+  const { d, salience: sal } = pop;
   const y = s.position;
   const sum = s.scratch;
-  for (let k = 0; k < d; k++) sum[k] = 0;
+  const total = s.voiceTotal;
+  const stance = s.stance;
+  for (let k = 0; k < d; k++) {
+    sum[k] = 0;
+    total[k] = 0;
+  }
   let voices = 0;
   for (let i = 0; i < n; i++) {
     present[i] = 0;
@@ -57,18 +64,18 @@ function passInTypeScript(s: RunState, summing: boolean): Float64Array {
       presentWeight += weight[i];
       presentAffected += affected[i];
       if (organized[c] && (chair[c] < 0 || power[i] > power[chair[c]])) chair[c] = i;
-      if (summing) {
-        // As the reference sumVoices sums them (test/sim/reference.ts): in stakeholder order, each voice times its stated position.
+      // Model 2: one that did not engage with the last proposal has no voice in the next draft.
+      if (summing && stance[i] !== DISENGAGED) {
+        // As the reference sumVoices sums them (test/sim/reference.ts): in stakeholder order, on each
+        // issue the weight voice × salience, times the stated position.
         const voice = organized[c] ? power[i] : power[i] * FRAGMENTED_VOICE;
         voices += voice;
         const o = i * d;
-        // Two issues a step (as in evaluation-pass.ts); each sum still adds up in stakeholder order.
-        let k = 0;
-        for (; k + 1 < d; k += 2) {
-          sum[k] += voice * y[o + k];
-          sum[k + 1] += voice * y[o + k + 1];
+        for (let k = 0; k < d; k++) {
+          const weightOnIssue = voice * sal[o + k];
+          sum[k] += weightOnIssue * y[o + k];
+          total[k] += weightOnIssue;
         }
-        if (k < d) sum[k] += voice * y[o + k];
       }
       if (!joined[i]) {
         joined[i] = 1;
@@ -107,7 +114,7 @@ function passInKernel(s: RunState, kernel: Kernel, summing: boolean): Float64Arr
     subsidy, cost, absence, rng: kernel.rng,
     broke: s.broke, present: s.present, joined: s.joined, presentCount: s.presentCount,
     weight: s.weight, affected: s.affected, organized: s.organized, chair: s.nextChair, power,
-    summing: summing ? 1 : 0, y: s.position, sum: s.scratch, fragmented: FRAGMENTED_VOICE,
+    summing: summing ? 1 : 0, y: s.position, sum: s.scratch, sal: pop.salience, stance: s.stance, total: s.voiceTotal, fragmented: FRAGMENTED_VOICE,
     roundsInARow: ROUNDS_IN_A_ROW, note, totals: s.sums,
   });
   if (record.enabled) {

@@ -51,6 +51,8 @@ export const EVALUATE = {
   horizon: 'f64[]',
   beta: 'f64[]',
   floor: 'f64[]',
+  /** Power over the strongest involved stakeholder's (model 2). */
+  leverage: 'f64[]',
   openness: 'f64[]',
   aspiration: 'f64[]',
   power: 'f64[]',
@@ -64,7 +66,8 @@ export const EVALUATE = {
 
 /**
  * Phase 1 with drafting's sums (attendance-pass.ts): presence, resources, chairs, and when
- * `summing` is 1 the voices and voice-weighted stated positions into `sum`; three totals at
+ * `summing` is 1 the voice × salience-weighted stated positions into `sum` and the weights into
+ * `total`, issue by issue, over those who engaged with the last proposal; three totals at
  * `totals` (ATTENDANCE_TOTALS) and a note per stakeholder for the minutes.
  */
 export const ATTEND = {
@@ -92,6 +95,10 @@ export const ATTEND = {
   summing: 'i32',
   y: 'f64[]',
   sum: 'f64[]',
+  sal: 'f64[]',
+  /** Last round's stances: one that did not engage has no voice (model 2). */
+  stance: 'u8[]',
+  total: 'f64[]',
   fragmented: 'f64',
   roundsInARow: 'i32',
   note: 'u8[]',

@@ -13,6 +13,7 @@ import { EVALUATION_SUMS as SUM } from './boundary.ts';
 import type { Kernel } from './kernel.ts';
 import { MEMO_FROM, memoSlot, rememberTimeShare, timeShare } from './time-share.ts';
 import { log } from '../elementary.ts';
+import { FLOOR_TOLERANCE } from '../conditions.ts';
 
 export { SUM as EVALUATION_SUMS };
 
@@ -40,7 +41,7 @@ export function adoptConcessions(s: RunState): void {
 function passInTypeScript(s: RunState): Float64Array {
   const { pop, cond, proposal: p, record, t } = s;
   const { n, d, ideal: x, salience: sal, power, openness, concession } = pop;
-  const { present, stance, distance, felt, floor, horizonFelt, weight, decides, implementer, aspiration: aspirations } = s;
+  const { present, stance, distance, felt, floor, horizonFelt, leverage, weight, decides, implementer, aspiration: aspirations } = s;
   const recording = record.enabled;
   const { absent, supports, addressed, objects, disengaged } = STANCE;
   const y = s.position;
@@ -111,12 +112,14 @@ function passInTypeScript(s: RunState): Float64Array {
         lastShare = timeShare(r, beta, lastLogR);
       }
     }
-    const a = floor[i] + (1 - floor[i]) * (1 - lastShare);
+    // Model 2: bargaining power scales the share of its room above its floor that it holds out for.
+    const a = floor[i] + (1 - floor[i]) * Math.min(1, (1 - lastShare) * leverage[i]);
     aspirations[i] = a;
     const utility = 1 - toIdeal;
     const engages = toIdeal <= openness[i];
     let st: number;
-    if (engages && utility >= a) st = supports;
+    // A text that gives exactly the aspiration (the floor, at the end) is accepted: no outcome hangs on rounding.
+    if (engages && utility >= a - FLOOR_TOLERANCE) st = supports;
     else if (!engages) st = disengaged;
     else st = a - utility <= goodEnough ? addressed : objects;
     stance[i] = st;
@@ -133,11 +136,15 @@ function passInTypeScript(s: RunState): Float64Array {
     }
     if (implementer[i] && st >= objects) implementerObjects = true;
 
-    // Concession (phase 6): the farthest point toward the proposal that keeps the aspiration.
+    // Concession (phase 6): y = x + θ·(p − x).
     if (st === disengaged) {
       for (let k = 0; k < d; k++) next[o + k] = x[o + k];
     } else {
-      const theta = toIdeal > 0 ? Math.min(1, Math.max(0, (1 - a) / toIdeal)) : 1;
+      // Model 2: the share of the distance it concedes is the share of its utility it has given
+      // up, (1 − ρ*)·r^(1/β), its aspiration's fall before bargaining power scales it: common to
+      // all with the same floor and felt time (Friedkin–Johnsen), so each keeps an anchor at its
+      // ideal and a far one pulls no more than its weight (MODEL.md 5.6; docs/model.md has why).
+      const theta = (1 - floor[i]) * lastShare;
       let k = 0;
       for (; k + 1 < d; k += 2) {
         const j = o + k;
@@ -172,7 +179,7 @@ function passInKernel(s: RunState, kernel: Kernel): Float64Array {
     n, d,
     x: pop.ideal, sal: pop.salience, y: s.position, next: s.nextPosition, p: s.proposal,
     present: s.present, stance: s.stance, distance: s.distance,
-    felt: s.felt, horizon: s.horizonFelt, beta: pop.concession, floor: s.floor,
+    felt: s.felt, horizon: s.horizonFelt, beta: pop.concession, floor: s.floor, leverage: s.leverage,
     openness: pop.openness, aspiration: s.aspiration,
     power: pop.power, weight: s.weight, decides: s.decides, implementer: s.implementer,
     goodEnough: cond.goodEnough, memo: s.memo, sums: s.sums,

@@ -178,7 +178,7 @@
     (param $n i32) (param $d i32)
     (param $x i32) (param $sal i32) (param $y i32) (param $next i32) (param $p i32)
     (param $present i32) (param $stance i32) (param $distance i32)
-    (param $felt i32) (param $horizon i32) (param $beta i32) (param $floor i32)
+    (param $felt i32) (param $horizon i32) (param $beta i32) (param $floor i32) (param $leverage i32)
     (param $openness i32) (param $aspiration i32)
     (param $power i32) (param $weight i32) (param $decides i32) (param $implementer i32)
     (param $goodEnough f64) (param $memo i32) (param $sums i32)
@@ -274,15 +274,18 @@
                 (f64.store (local.get $slot) (local.get $r))
                 (f64.store offset=8 (local.get $slot) (local.get $b))
                 (f64.store offset=16 (local.get $slot) (local.get $share))))))
-        ;; α = ρ* + (1 − ρ*)·(1 − share)
+        ;; α = ρ* + (1 − ρ*)·min(1, (1 − share)·leverage)
         (local.set $w (f64.load (i32.add (local.get $floor) (local.get $i8))))
-        (local.set $a (f64.add (local.get $w) (f64.mul (f64.sub (f64.const 1) (local.get $w)) (f64.sub (f64.const 1) (local.get $share)))))
+        (local.set $a (f64.add (local.get $w) (f64.mul (f64.sub (f64.const 1) (local.get $w))
+          (f64.min (f64.const 1)
+            (f64.mul (f64.sub (f64.const 1) (local.get $share)) (f64.load (i32.add (local.get $leverage) (local.get $i8))))))))
         (f64.store (i32.add (local.get $aspiration) (local.get $i8)) (local.get $a))
         (local.set $utility (f64.sub (f64.const 1) (local.get $toIdeal)))
         (local.set $engages (f64.le (local.get $toIdeal) (f64.load (i32.add (local.get $openness) (local.get $i8)))))
         ;; Stance: 1 supports, 2 addressed, 3 objects, 4 disengaged (run-state.ts STANCE).
         (local.set $st
-          (if (result i32) (i32.and (local.get $engages) (f64.ge (local.get $utility) (local.get $a)))
+          ;; Accepted within FLOOR_TOLERANCE (conditions.ts, 1e-9) of the aspiration.
+          (if (result i32) (i32.and (local.get $engages) (f64.ge (local.get $utility) (f64.sub (local.get $a) (f64.const 1e-9))))
             (then (i32.const 1))
             (else
               (if (result i32) (i32.eqz (local.get $engages))
@@ -303,17 +306,15 @@
         (if (i32.and (i32.ne (i32.load8_u (i32.add (local.get $implementer) (local.get $i))) (i32.const 0))
                      (i32.ge_u (local.get $st) (i32.const 3)))
           (then (local.set $implementerObjects (i32.const 1))))
-        ;; Concession: the ideal when it does not engage, else x + θ·(p − x).
+        ;; Concession: the ideal when it does not engage, else x + θ·(p − x), θ = (1 − ρ*)·min(1, τ/T)^(1/β).
         (local.set $o (i32.sub (local.get $end) (i32.shl (local.get $d) (i32.const 3))))
         (local.set $k (local.get $p))
         (if (i32.eq (local.get $st) (i32.const 4))
           (then (call $copy (i32.add (local.get $next) (local.get $o)) (i32.add (local.get $x) (local.get $o)) (local.get $d)))
           (else
-            (local.set $theta
-              (if (result f64) (f64.gt (local.get $toIdeal) (f64.const 0))
-                (then (f64.min (f64.const 1) (f64.max (f64.const 0)
-                  (f64.div (f64.sub (f64.const 1) (local.get $a)) (local.get $toIdeal)))))
-                (else (f64.const 1))))
+            ;; Model 2: θ = (1 − ρ*)·share, the utility it has given up as a share of the
+            ;; distance (Friedkin–Johnsen), so each keeps an anchor at its ideal.
+            (local.set $theta (f64.mul (f64.sub (f64.const 1) (f64.load (i32.add (local.get $floor) (local.get $i8)))) (local.get $share)))
             (local.set $tv (f64x2.splat (local.get $theta)))
             (block $conceded
               (loop $toward
@@ -352,7 +353,7 @@
 
   ;; Phase 1, attendance, for stakeholders 0..n-1, as attendance-pass.ts: subsidy, cost, absence by
   ;; chance (drawing from the run's stream, whose state is at $rng), presence, caucus chairs (the present
-  ;; member of highest power, lowest index on ties) and, when $summing, drafting's sums as
+  ;; member of highest power, lowest index on ties) and, when $summing, drafting's sums and totals as
   ;; test/sim/reference.ts's sumVoices makes them. What the minutes need is left in $note: 1 joined, 2 could not pay,
   ;; 3 could not pay and dropped out, 0 nothing. Present weight, present affected and voices go to
   ;; $totals.
@@ -362,19 +363,20 @@
     (param $subsidy i32) (param $cost i32) (param $absence i32) (param $rng i32)
     (param $broke i32) (param $present i32) (param $joined i32) (param $presentCount i32)
     (param $weight i32) (param $affected i32) (param $organized i32) (param $chair i32) (param $power i32)
-    (param $summing i32) (param $y i32) (param $sum i32) (param $fragmented f64)
+    (param $summing i32) (param $y i32) (param $sum i32) (param $sal i32) (param $stance i32) (param $total i32) (param $fragmented f64)
     (param $roundsInARow i32) (param $note i32) (param $totals i32)
     (local $weyl i32) (local $at i32) (local $xv i32) (local $xt i32)
     (local $i i32) (local $i8 i32) (local $c i32) (local $c4 i32) (local $r f64) (local $price f64) (local $chance f64)
     (local $presentWeight f64) (local $presentAffected f64) (local $voices f64) (local $voice f64)
     (local $o i32) (local $k i32) (local $sumEnd i32) (local $times i32)
-    (local $v v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128) (local $last f64)
+    (local $last f64)
     (local.set $sumEnd (i32.add (local.get $sum) (i32.shl (local.get $d) (i32.const 3))))
     (local.set $k (local.get $sum))
     (block $zeroed
       (loop $zero
         (br_if $zeroed (i32.ge_u (local.get $k) (local.get $sumEnd)))
         (f64.store (local.get $k) (f64.const 0))
+        (f64.store (i32.add (local.get $total) (i32.sub (local.get $k) (local.get $sum))) (f64.const 0))
         (local.set $k (i32.add (local.get $k) (i32.const 8)))
         (br $zero)))
     (block $done
@@ -435,37 +437,29 @@
                         (f64.gt (f64.load (i32.add (local.get $power) (local.get $i8)))
                           (f64.load (i32.add (local.get $power) (i32.shl (local.get $k) (i32.const 3))))))
                     (then (i32.store (i32.add (local.get $chair) (local.get $c4)) (local.get $i))))))
-              (if (local.get $summing)
+              ;; Model 2: on each issue the weight voice × salience, over those who engaged with the
+              ;; last proposal (stance 4, disengaged, has no voice), in stakeholder order.
+              (if (i32.and (local.get $summing)
+                    (i32.ne (i32.load8_u (i32.add (local.get $stance) (local.get $i))) (i32.const 4)))
                 (then
                   (local.set $voice (f64.load (i32.add (local.get $power) (local.get $i8))))
                   (if (i32.eqz (local.get $o))
                     (then (local.set $voice (f64.mul (local.get $voice) (local.get $fragmented)))))
                   (local.set $voices (f64.add (local.get $voices) (local.get $voice)))
-                  (local.set $o (i32.add (local.get $y) (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3))))
-                  (if (i32.le_u (local.get $d) (i32.const 8))
-                    (then
-                      ;; Up to eight issues the sums stay in registers, two issues to a register.
-                      (local.set $v (f64x2.splat (local.get $voice)))
-                      (if (i32.ge_u (local.get $d) (i32.const 2))
-                        (then (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $v) (v128.load (local.get $o)))))))
-                      (if (i32.ge_u (local.get $d) (i32.const 4))
-                        (then (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $v) (v128.load offset=16 (local.get $o)))))))
-                      (if (i32.ge_u (local.get $d) (i32.const 6))
-                        (then (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $v) (v128.load offset=32 (local.get $o)))))))
-                      (if (i32.eq (local.get $d) (i32.const 8))
-                        (then (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $v) (v128.load offset=48 (local.get $o)))))))
-                      (if (i32.and (local.get $d) (i32.const 1))
-                        (then (local.set $last (f64.add (local.get $last) (f64.mul (local.get $voice)
-                          (f64.load (i32.add (local.get $o) (i32.shl (i32.sub (local.get $d) (i32.const 1)) (i32.const 3))))))))))
-                    (else
-                      (local.set $k (local.get $sum))
-                      (block $summed
-                        (loop $issue
-                          (br_if $summed (i32.ge_u (local.get $k) (local.get $sumEnd)))
-                          (f64.store (local.get $k) (f64.add (f64.load (local.get $k)) (f64.mul (local.get $voice) (f64.load (local.get $o)))))
-                          (local.set $o (i32.add (local.get $o) (i32.const 8)))
-                          (local.set $k (i32.add (local.get $k) (i32.const 8)))
-                          (br $issue)))))))
+                  (local.set $o (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3)))
+                  (local.set $k (i32.const 0))
+                  (block $summed
+                    (loop $issue
+                      (br_if $summed (i32.ge_u (local.get $k) (i32.shl (local.get $d) (i32.const 3))))
+                      (local.set $last (f64.mul (local.get $voice) (f64.load (i32.add (local.get $sal) (local.get $o)))))
+                      (f64.store (i32.add (local.get $sum) (local.get $k))
+                        (f64.add (f64.load (i32.add (local.get $sum) (local.get $k)))
+                          (f64.mul (local.get $last) (f64.load (i32.add (local.get $y) (local.get $o))))))
+                      (f64.store (i32.add (local.get $total) (local.get $k))
+                        (f64.add (f64.load (i32.add (local.get $total) (local.get $k))) (local.get $last)))
+                      (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                      (local.set $k (i32.add (local.get $k) (i32.const 8)))
+                      (br $issue)))))
               (if (i32.eqz (i32.load8_u (i32.add (local.get $joined) (local.get $i))))
                 (then
                   (i32.store8 (i32.add (local.get $joined) (local.get $i)) (i32.const 1))
@@ -481,14 +475,6 @@
                   (i32.store8 (i32.add (local.get $note) (local.get $i)) (i32.const 3)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
-    (if (i32.le_u (local.get $d) (i32.const 8))
-      (then
-        (if (i32.ge_u (local.get $d) (i32.const 2)) (then (v128.store (local.get $sum) (local.get $s0))))
-        (if (i32.ge_u (local.get $d) (i32.const 4)) (then (v128.store offset=16 (local.get $sum) (local.get $s1))))
-        (if (i32.ge_u (local.get $d) (i32.const 6)) (then (v128.store offset=32 (local.get $sum) (local.get $s2))))
-        (if (i32.eq (local.get $d) (i32.const 8)) (then (v128.store offset=48 (local.get $sum) (local.get $s3))))
-        (if (i32.and (local.get $d) (i32.const 1))
-          (then (f64.store (i32.sub (local.get $sumEnd) (i32.const 8)) (local.get $last))))))
     (f64.store (local.get $totals) (local.get $presentWeight))
     (f64.store offset=8 (local.get $totals) (local.get $presentAffected))
     (f64.store offset=16 (local.get $totals) (local.get $voices)))

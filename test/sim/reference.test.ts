@@ -48,11 +48,11 @@ function checkRounds(scenario: Scenario, kernel: boolean, rounds: number, seed =
         continue;
       }
       const ideal = s.pop.ideal.subarray(i * d, (i + 1) * d);
-      const a = aspiration(s.floor[i], s.felt[i], s.horizonFelt[i], s.pop.concession[i]);
+      const a = aspiration(s.floor[i], s.felt[i], s.horizonFelt[i], s.pop.concession[i], s.leverage[i]);
       expect(s.aspiration[i], `round ${r}, stakeholder ${i}: aspiration`).toBe(a);
       const next = Array.from(s.nextPosition.subarray(i * d, (i + 1) * d));
       if (s.stance[i] === STANCE.disengaged) expect(next).toEqual(Array.from(ideal));
-      else expect(next, `round ${r}, stakeholder ${i}: conceded point`).toEqual(concededPoint(ideal, s.proposal, s.distance[i], a));
+      else expect(next, `round ${r}, stakeholder ${i}: conceded point`).toEqual(concededPoint(ideal, s.proposal, s.floor[i], s.felt[i], s.horizonFelt[i], s.pop.concession[i]));
       if (s.decides[i]) {
         deciding += s.weight[i];
         if (s.stance[i] <= STANCE.addressed) yes += s.weight[i];

@@ -8,17 +8,17 @@ import { makeState } from '../make-scenario.ts';
 
 describe('aspiration', () => {
   it('starts at 1, falls to the floor at the deadline, and stays there', () => {
-    expect(aspiration(0.5, 0, 100, 1)).toBe(1);
-    expect(aspiration(0.5, 50, 100, 1)).toBeCloseTo(0.75, 15);
-    expect(aspiration(0.5, 100, 100, 1)).toBe(0.5);
-    expect(aspiration(0.5, 150, 100, 1)).toBe(0.5);
+    expect(aspiration(0.5, 0, 100, 1, 1)).toBe(1);
+    expect(aspiration(0.5, 50, 100, 1, 1)).toBeCloseTo(0.75, 15);
+    expect(aspiration(0.5, 100, 100, 1, 1)).toBe(0.5);
+    expect(aspiration(0.5, 150, 100, 1, 1)).toBe(0.5);
   });
 
   it('holds out with β < 1 (Boulware) and gives early with β > 1 (Conceder)', () => {
     // 0.6 + 0.4·(1 − 0.5^(1/0.5)) = 0.6 + 0.4·0.75 = 0.9
-    expect(aspiration(0.6, 5, 10, 0.5)).toBeCloseTo(0.9, 15);
+    expect(aspiration(0.6, 5, 10, 0.5, 1)).toBeCloseTo(0.9, 15);
     // 0.6 + 0.4·(1 − 0.5^(1/2)) = 0.6 + 0.4·(1 − 0.70711) = 0.71716
-    expect(aspiration(0.6, 5, 10, 2)).toBeCloseTo(0.7171572875, 10);
+    expect(aspiration(0.6, 5, 10, 2, 1)).toBeCloseTo(0.7171572875, 10);
     // a general shape agrees with the power function
     expect(timeShare(0.3, 0.7)).toBeCloseTo(Math.pow(0.3, 1 / 0.7), 14);
   });
