@@ -117,43 +117,43 @@ function passInTypeScript(s: RunState): Float64Array {
     aspirations[i] = a;
     const utility = 1 - toIdeal;
     const engages = toIdeal <= openness[i];
-    let st: number;
-    // A text that gives exactly the aspiration (the floor, at the end) is accepted: no outcome hangs on rounding.
-    if (engages && utility >= a - FLOOR_TOLERANCE) st = supports;
-    else if (!engages) st = disengaged;
-    else st = a - utility <= goodEnough ? addressed : objects;
+    // Stance and tally by arithmetic, as the kernel has them: with bargaining power neighbours'
+    // stances no longer go together, and branches on them were mispredicted (BENCHMARKS.md). A text
+    // that gives exactly the aspiration (the floor, at the end) is accepted: no outcome hangs on
+    // rounding. Engaged: 3 − h − s·(2 − h) is 1 (supports), 2 (addressed) or 3 (objects).
+    const meets = +(utility >= a - FLOOR_TOLERANCE);
+    const near = +(a - utility <= goodEnough);
+    const st = engages ? 3 - near - meets * (2 - near) : disengaged;
     stance[i] = st;
     if (recording && st !== supports) record.add({ round: t, type: 'objection', stakeholder: pop.id(i), value: a - utility });
 
     if (decides[i]) {
-      deciding += weight[i];
+      const w = weight[i];
+      const counts = +(st <= addressed);
+      deciding += w;
       heads++;
-      if (st <= addressed) {
-        yes += weight[i];
-        headsYes++;
-      }
-      if (st !== supports) anyObjection = true;
+      // Adding w·0 leaves the sum exactly as it was.
+      yes += w * counts;
+      headsYes += counts;
+      anyObjection = anyObjection || st !== supports;
     }
-    if (implementer[i] && st >= objects) implementerObjects = true;
+    implementerObjects = implementerObjects || (implementer[i] === 1 && st >= objects);
 
     // Concession (phase 6): y = x + θ·(p − x).
-    if (st === disengaged) {
-      for (let k = 0; k < d; k++) next[o + k] = x[o + k];
-    } else {
-      // Model 2: the share of the distance it concedes is the share of its utility it has given
-      // up, (1 − ρ*)·r^(1/β), its aspiration's fall before bargaining power scales it: common to
-      // all with the same floor and felt time (Friedkin–Johnsen), so each keeps an anchor at its
-      // ideal and a far one pulls no more than its weight (MODEL.md 5.6; docs/model.md has why).
-      const theta = (1 - floor[i]) * lastShare;
-      let k = 0;
-      for (; k + 1 < d; k += 2) {
-        const j = o + k;
-        const x0 = x[j], x1 = x[j + 1];
-        next[j] = x0 + theta * (p[k] - x0);
-        next[j + 1] = x1 + theta * (p[k + 1] - x1);
-      }
-      if (k < d) next[o + k] = x[o + k] + theta * (p[k] - x[o + k]);
+    // Model 2: the share of the distance it concedes is the share of its utility it has given up,
+    // (1 − ρ*)·r^(1/β), its aspiration's fall before bargaining power scales it: common to all with
+    // the same floor and felt time (Friedkin–Johnsen), so each keeps an anchor at its ideal and a
+    // far one pulls no more than its weight (MODEL.md 5.6; docs/model.md has why). One that does
+    // not engage states its ideal, x + 0·(p − x), as the kernel computes it without a branch.
+    const theta = st === disengaged ? 0 : (1 - floor[i]) * lastShare;
+    let k2 = 0;
+    for (; k2 + 1 < d; k2 += 2) {
+      const j = o + k2;
+      const x0 = x[j], x1 = x[j + 1];
+      next[j] = x0 + theta * (p[k2] - x0);
+      next[j + 1] = x1 + theta * (p[k2 + 1] - x1);
     }
+    if (k2 < d) next[o + k2] = x[o + k2] + theta * (p[k2] - x[o + k2]);
   }
   const sums = s.sums;
   sums[SUM.spread] = spread;

@@ -282,39 +282,45 @@
         (f64.store (i32.add (local.get $aspiration) (local.get $i8)) (local.get $a))
         (local.set $utility (f64.sub (f64.const 1) (local.get $toIdeal)))
         (local.set $engages (f64.le (local.get $toIdeal) (f64.load (i32.add (local.get $openness) (local.get $i8)))))
-        ;; Stance: 1 supports, 2 addressed, 3 objects, 4 disengaged (run-state.ts STANCE).
+        ;; Stance: 1 supports, 2 addressed, 3 objects, 4 disengaged (run-state.ts STANCE), without
+        ;; branches: with bargaining power the stances of neighbours no longer go together, and the
+        ;; branches were mispredicted (BENCHMARKS.md). Accepted within FLOOR_TOLERANCE
+        ;; (conditions.ts, 1e-9) of the aspiration.
         (local.set $st
-          ;; Accepted within FLOOR_TOLERANCE (conditions.ts, 1e-9) of the aspiration.
-          (if (result i32) (i32.and (local.get $engages) (f64.ge (local.get $utility) (f64.sub (local.get $a) (f64.const 1e-9))))
-            (then (i32.const 1))
-            (else
-              (if (result i32) (i32.eqz (local.get $engages))
-                (then (i32.const 4))
-                (else (select (i32.const 2) (i32.const 3)
-                  (f64.le (f64.sub (local.get $a) (local.get $utility)) (local.get $goodEnough))))))))
+          (select
+            (select (i32.const 1)
+              (select (i32.const 2) (i32.const 3) (f64.le (f64.sub (local.get $a) (local.get $utility)) (local.get $goodEnough)))
+              (f64.ge (local.get $utility) (f64.sub (local.get $a) (f64.const 1e-9))))
+            (i32.const 4)
+            (local.get $engages)))
         (i32.store8 (i32.add (local.get $stance) (local.get $i)) (local.get $st))
+        ;; The tally, by arithmetic (w·1 or w·0): adding 0 leaves a sum exactly as it was, so this gives
+        ;; the TypeScript's bits.
         (if (i32.load8_u (i32.add (local.get $decides) (local.get $i)))
           (then
             (local.set $w (f64.load (i32.add (local.get $weight) (local.get $i8))))
             (local.set $deciding (f64.add (local.get $deciding) (local.get $w)))
             (local.set $heads (f64.add (local.get $heads) (f64.const 1)))
-            (if (i32.le_u (local.get $st) (i32.const 2))
-              (then
-                (local.set $yes (f64.add (local.get $yes) (local.get $w)))
-                (local.set $headsYes (f64.add (local.get $headsYes) (f64.const 1)))))
-            (if (i32.ne (local.get $st) (i32.const 1)) (then (local.set $anyObjection (i32.const 1))))))
-        (if (i32.and (i32.ne (i32.load8_u (i32.add (local.get $implementer) (local.get $i))) (i32.const 0))
-                     (i32.ge_u (local.get $st) (i32.const 3)))
-          (then (local.set $implementerObjects (i32.const 1))))
+            (local.set $engages (i32.le_u (local.get $st) (i32.const 2)))
+            (local.set $utility (f64.convert_i32_u (local.get $engages)))
+            (local.set $yes (f64.add (local.get $yes) (f64.mul (local.get $w) (local.get $utility))))
+            (local.set $headsYes (f64.add (local.get $headsYes) (local.get $utility)))
+            (local.set $anyObjection (i32.or (local.get $anyObjection) (i32.ne (local.get $st) (i32.const 1))))))
+        (local.set $implementerObjects (i32.or (local.get $implementerObjects)
+          (i32.and (i32.ne (i32.load8_u (i32.add (local.get $implementer) (local.get $i))) (i32.const 0))
+                   (i32.ge_u (local.get $st) (i32.const 3)))))
         ;; Concession: the ideal when it does not engage, else x + θ·(p − x), θ = (1 − ρ*)·min(1, τ/T)^(1/β).
         (local.set $o (i32.sub (local.get $end) (i32.shl (local.get $d) (i32.const 3))))
         (local.set $k (local.get $p))
-        (if (i32.eq (local.get $st) (i32.const 4))
-          (then (call $copy (i32.add (local.get $next) (local.get $o)) (i32.add (local.get $x) (local.get $o)) (local.get $d)))
-          (else
-            ;; Model 2: θ = (1 − ρ*)·share, the utility it has given up as a share of the
-            ;; distance (Friedkin–Johnsen), so each keeps an anchor at its ideal.
-            (local.set $theta (f64.mul (f64.sub (f64.const 1) (f64.load (i32.add (local.get $floor) (local.get $i8)))) (local.get $share)))
+        ;; Model 2: θ = (1 − ρ*)·share, the utility it has given up as a share of the distance
+        ;; (Friedkin–Johnsen), so each keeps an anchor at its ideal; θ = 0 for one that does not
+        ;; engage, which states x + 0·(p − x), its ideal, without a branch.
+        (local.set $theta (select
+          (f64.mul (f64.sub (f64.const 1) (f64.load (i32.add (local.get $floor) (local.get $i8)))) (local.get $share))
+          (f64.const 0)
+          (i32.ne (local.get $st) (i32.const 4))))
+        (block
+          (block
             (local.set $tv (f64x2.splat (local.get $theta)))
             (block $conceded
               (loop $toward
@@ -369,7 +375,9 @@
     (local $i i32) (local $i8 i32) (local $c i32) (local $c4 i32) (local $r f64) (local $price f64) (local $chance f64)
     (local $presentWeight f64) (local $presentAffected f64) (local $voices f64) (local $voice f64)
     (local $o i32) (local $k i32) (local $sumEnd i32) (local $times i32)
-    (local $last f64)
+    (local $last f64) (local $lastTotal f64)
+    (local $v v128) (local $ws v128) (local $s0 v128) (local $s1 v128) (local $s2 v128) (local $s3 v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local.set $sumEnd (i32.add (local.get $sum) (i32.shl (local.get $d) (i32.const 3))))
     (local.set $k (local.get $sum))
     (block $zeroed
@@ -447,19 +455,51 @@
                     (then (local.set $voice (f64.mul (local.get $voice) (local.get $fragmented)))))
                   (local.set $voices (f64.add (local.get $voices) (local.get $voice)))
                   (local.set $o (i32.shl (i32.mul (local.get $i) (local.get $d)) (i32.const 3)))
-                  (local.set $k (i32.const 0))
-                  (block $summed
-                    (loop $issue
-                      (br_if $summed (i32.ge_u (local.get $k) (i32.shl (local.get $d) (i32.const 3))))
-                      (local.set $last (f64.mul (local.get $voice) (f64.load (i32.add (local.get $sal) (local.get $o)))))
-                      (f64.store (i32.add (local.get $sum) (local.get $k))
-                        (f64.add (f64.load (i32.add (local.get $sum) (local.get $k)))
-                          (f64.mul (local.get $last) (f64.load (i32.add (local.get $y) (local.get $o))))))
-                      (f64.store (i32.add (local.get $total) (local.get $k))
-                        (f64.add (f64.load (i32.add (local.get $total) (local.get $k))) (local.get $last)))
-                      (local.set $o (i32.add (local.get $o) (i32.const 8)))
-                      (local.set $k (i32.add (local.get $k) (i32.const 8)))
-                      (br $issue)))))
+                  (if (i32.le_u (local.get $d) (i32.const 8))
+                    (then
+                      ;; Up to eight issues the sums and totals stay in registers, two issues to a
+                      ;; register; each lane does the scalar loop's operations in its order.
+                      (local.set $v (f64x2.splat (local.get $voice)))
+                      (if (i32.ge_u (local.get $d) (i32.const 2))
+                        (then
+                          (local.set $ws (f64x2.mul (local.get $v) (v128.load (i32.add (local.get $sal) (local.get $o)))))
+                          (local.set $s0 (f64x2.add (local.get $s0) (f64x2.mul (local.get $ws) (v128.load (i32.add (local.get $y) (local.get $o))))))
+                          (local.set $t0 (f64x2.add (local.get $t0) (local.get $ws)))))
+                      (if (i32.ge_u (local.get $d) (i32.const 4))
+                        (then
+                          (local.set $ws (f64x2.mul (local.get $v) (v128.load offset=16 (i32.add (local.get $sal) (local.get $o)))))
+                          (local.set $s1 (f64x2.add (local.get $s1) (f64x2.mul (local.get $ws) (v128.load offset=16 (i32.add (local.get $y) (local.get $o))))))
+                          (local.set $t1 (f64x2.add (local.get $t1) (local.get $ws)))))
+                      (if (i32.ge_u (local.get $d) (i32.const 6))
+                        (then
+                          (local.set $ws (f64x2.mul (local.get $v) (v128.load offset=32 (i32.add (local.get $sal) (local.get $o)))))
+                          (local.set $s2 (f64x2.add (local.get $s2) (f64x2.mul (local.get $ws) (v128.load offset=32 (i32.add (local.get $y) (local.get $o))))))
+                          (local.set $t2 (f64x2.add (local.get $t2) (local.get $ws)))))
+                      (if (i32.eq (local.get $d) (i32.const 8))
+                        (then
+                          (local.set $ws (f64x2.mul (local.get $v) (v128.load offset=48 (i32.add (local.get $sal) (local.get $o)))))
+                          (local.set $s3 (f64x2.add (local.get $s3) (f64x2.mul (local.get $ws) (v128.load offset=48 (i32.add (local.get $y) (local.get $o))))))
+                          (local.set $t3 (f64x2.add (local.get $t3) (local.get $ws)))))
+                      (if (i32.and (local.get $d) (i32.const 1))
+                        (then
+                          (local.set $k (i32.shl (i32.sub (local.get $d) (i32.const 1)) (i32.const 3)))
+                          (local.set $voice (f64.mul (local.get $voice) (f64.load (i32.add (local.get $sal) (i32.add (local.get $o) (local.get $k))))))
+                          (local.set $last (f64.add (local.get $last) (f64.mul (local.get $voice) (f64.load (i32.add (local.get $y) (i32.add (local.get $o) (local.get $k)))))))
+                          (local.set $lastTotal (f64.add (local.get $lastTotal) (local.get $voice))))))
+                    (else
+                      (local.set $k (i32.const 0))
+                      (block $summed
+                        (loop $issue
+                          (br_if $summed (i32.ge_u (local.get $k) (i32.shl (local.get $d) (i32.const 3))))
+                          (local.set $last (f64.mul (local.get $voice) (f64.load (i32.add (local.get $sal) (local.get $o)))))
+                          (f64.store (i32.add (local.get $sum) (local.get $k))
+                            (f64.add (f64.load (i32.add (local.get $sum) (local.get $k)))
+                              (f64.mul (local.get $last) (f64.load (i32.add (local.get $y) (local.get $o))))))
+                          (f64.store (i32.add (local.get $total) (local.get $k))
+                            (f64.add (f64.load (i32.add (local.get $total) (local.get $k))) (local.get $last)))
+                          (local.set $o (i32.add (local.get $o) (i32.const 8)))
+                          (local.set $k (i32.add (local.get $k) (i32.const 8)))
+                          (br $issue)))))))
               (if (i32.eqz (i32.load8_u (i32.add (local.get $joined) (local.get $i))))
                 (then
                   (i32.store8 (i32.add (local.get $joined) (local.get $i)) (i32.const 1))
@@ -475,6 +515,17 @@
                   (i32.store8 (i32.add (local.get $note) (local.get $i)) (i32.const 3)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
+    (if (i32.le_u (local.get $d) (i32.const 8))
+      (then
+        (if (i32.ge_u (local.get $d) (i32.const 2)) (then (v128.store (local.get $sum) (local.get $s0)) (v128.store (local.get $total) (local.get $t0))))
+        (if (i32.ge_u (local.get $d) (i32.const 4)) (then (v128.store offset=16 (local.get $sum) (local.get $s1)) (v128.store offset=16 (local.get $total) (local.get $t1))))
+        (if (i32.ge_u (local.get $d) (i32.const 6)) (then (v128.store offset=32 (local.get $sum) (local.get $s2)) (v128.store offset=32 (local.get $total) (local.get $t2))))
+        (if (i32.eq (local.get $d) (i32.const 8)) (then (v128.store offset=48 (local.get $sum) (local.get $s3)) (v128.store offset=48 (local.get $total) (local.get $t3))))
+        (if (i32.and (local.get $d) (i32.const 1))
+          (then
+            (local.set $k (i32.shl (i32.sub (local.get $d) (i32.const 1)) (i32.const 3)))
+            (f64.store (i32.add (local.get $sum) (local.get $k)) (local.get $last))
+            (f64.store (i32.add (local.get $total) (local.get $k)) (local.get $lastTotal))))))
     (f64.store (local.get $totals) (local.get $presentWeight))
     (f64.store offset=8 (local.get $totals) (local.get $presentAffected))
     (f64.store offset=16 (local.get $totals) (local.get $voices)))
