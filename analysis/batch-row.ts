@@ -21,10 +21,15 @@ export const CSV_COLUMNS = [
   'capture',
   'exclusion',
   'collateral_attack',
+  // How many stakeholders declined the invitation, and how many walked out (model 2).
+  'declined',
+  'walked_out',
 ] as const;
 
 /** The columns before the flags had their own (engine 0.1.0's first files), still read by `report`. */
 export const CSV_COLUMNS_WITHOUT_FLAG_COLUMNS = CSV_COLUMNS.slice(0, CSV_COLUMNS.indexOf('flags') + 1);
+/** The columns of engine 0.1.0 (model 1), before the leaving counts, still read by `report`. */
+export const CSV_COLUMNS_OF_MODEL_ONE = CSV_COLUMNS.slice(0, CSV_COLUMNS.indexOf('declined'));
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 type Cell = string | number | boolean | null;
@@ -47,6 +52,8 @@ export function rowValues(r: RunResult): Record<CsvColumn, Cell> {
     capture: flagCell(r.flags.includes('capture')),
     exclusion: flagCell(r.flags.includes('exclusion')),
     collateral_attack: flagCell(r.flags.includes('collateral-attack')),
+    declined: r.declined,
+    walked_out: r.walkedOut,
   };
 }
 
@@ -108,10 +115,16 @@ export function csvTextCell(value: Cell): string {
  * batch or sweep resumes. A CSV row is read from its end: a sweep's leading parameter cells may
  * be quoted and hold commas, the result's own cells never do.
  */
-export function resultOfRow(line: string, format: 'csv' | 'jsonl'): Pick<RunResult, 'outcome' | 'rounds' | 'legitimacy'> {
+export function resultOfRow(line: string, format: 'csv' | 'jsonl'): Pick<RunResult, 'outcome' | 'rounds' | 'legitimacy' | 'declined' | 'walkedOut'> {
   if (format === 'jsonl') return JSON.parse(line) as RunResult;
   const cells = line.split(',');
   const at = (c: CsvColumn) => cells[cells.length - CSV_COLUMNS.length + CSV_COLUMNS.indexOf(c)];
   const legitimacy = at('legitimacy');
-  return { outcome: at('outcome') as RunResult['outcome'], rounds: Number(at('rounds')), legitimacy: legitimacy === '' ? null : Number(legitimacy) };
+  return {
+    outcome: at('outcome') as RunResult['outcome'],
+    rounds: Number(at('rounds')),
+    legitimacy: legitimacy === '' ? null : Number(legitimacy),
+    declined: Number(at('declined')),
+    walkedOut: Number(at('walked_out')),
+  };
 }

@@ -8,7 +8,7 @@ import { csvParse, extent } from 'd3';
 import { FLAGS, OUTCOMES, type Outcome } from '../sim/index.ts';
 import { wilsonInterval } from './wilson.ts';
 import { countOutcomes, outcomeShares, type OutcomeShare } from './outcome-shares.ts';
-import { CSV_COLUMNS, CSV_COLUMNS_WITHOUT_FLAG_COLUMNS } from './batch-row.ts';
+import { CSV_COLUMNS, CSV_COLUMNS_OF_MODEL_ONE, CSV_COLUMNS_WITHOUT_FLAG_COLUMNS } from './batch-row.ts';
 import { InvalidInput } from './invalid-input.ts';
 import { median } from './summary.ts';
 
@@ -90,9 +90,9 @@ function parseCsv(text: string, file: string): ResultsTable {
   const rows = csvParse(text.replace(/^\ufeff/, ''));
   const columns = rows.columns;
   const sweep = columns[0] === 'point';
-  // The result's columns end the header: today's, or those of files written before the flags had
-  // a column each.
-  const layout = [CSV_COLUMNS, CSV_COLUMNS_WITHOUT_FLAG_COLUMNS].find((l) => {
+  // The result's columns end the header: today's, those of model 1's files (before the leaving
+  // counts), or those of files written before the flags had a column each.
+  const layout = [CSV_COLUMNS, CSV_COLUMNS_OF_MODEL_ONE, CSV_COLUMNS_WITHOUT_FLAG_COLUMNS].find((l) => {
     const tail = columns.slice(columns.length - l.length);
     return tail.length === l.length && tail.every((c, i) => c === l[i]);
   });

@@ -1,6 +1,6 @@
 /**
  * The work a batch worker does: the runs of a chunk of consecutive seeds. Asked for rows, the
- * worker formats them itself and hands back one string per chunk plus the three numbers per run
+ * worker formats them itself and hands back one string per chunk plus the five numbers per run
  * that the summary needs, so the thread that writes the file does little more than write it.
  * A run that throws is handed back as a failure with its seed, so the batch reports it instead
  * of losing it.
@@ -26,6 +26,9 @@ export interface ChunkOutput {
   rounds: Uint32Array;
   /** NaN for a run that adopted nothing. */
   legitimacy: Float64Array;
+  /** How many declined the invitation, and how many walked out. */
+  declined: Uint32Array;
+  walkedOut: Uint32Array;
   failures: RunFailure[];
 }
 
@@ -35,6 +38,8 @@ export function runChunk(scenario: Scenario, firstSeed: number, count: number, r
   const outcome = new Uint8Array(count);
   const rounds = new Uint32Array(count);
   const legitimacy = new Float64Array(count);
+  const declined = new Uint32Array(count);
+  const walkedOut = new Uint32Array(count);
   const texts: string[] = [];
   const results: RunResult[] = [];
   const failures: RunFailure[] = [];
@@ -52,6 +57,8 @@ export function runChunk(scenario: Scenario, firstSeed: number, count: number, r
     outcome[n] = OUTCOME_INDEX.get(result.outcome)!;
     rounds[n] = result.rounds;
     legitimacy[n] = result.legitimacy ?? NaN;
+    declined[n] = result.declined;
+    walkedOut[n] = result.walkedOut;
     n++;
   }
   return {
@@ -60,6 +67,8 @@ export function runChunk(scenario: Scenario, firstSeed: number, count: number, r
     outcome: outcome.subarray(0, n),
     rounds: rounds.subarray(0, n),
     legitimacy: legitimacy.subarray(0, n),
+    declined: declined.subarray(0, n),
+    walkedOut: walkedOut.subarray(0, n),
     failures,
   };
 }

@@ -44,6 +44,8 @@ export function formatRun(r: RunResult, scenario: Scenario, options: { colour?: 
         : `${plural(r.blockedRounds, 'round')}; objecting: ${r.blockers.join(', ')}${r.blockers.length === 20 ? ' (the 20 most frequent)' : ''}`,
     ),
   );
+  const left = [r.declined > 0 ? `${r.declined} declined the invitation` : '', r.walkedOut > 0 ? `${r.walkedOut} walked out` : ''].filter(Boolean);
+  lines.push(row('left', left.length === 0 ? 'nobody declined or walked out' : left.join('; ')));
   lines.push(row('participation', pct(r.participation)));
   lines.push(row('inclusion', pct(r.inclusion)));
   lines.push(row('legitimacy', r.legitimacy === null ? 'none (nothing adopted)' : fixed(r.legitimacy)));

@@ -64,6 +64,7 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .option('--json', 'print the result as one JSON object')
     .option('--series', 'add every measure, round by round')
     .option('--events', 'add the record of events')
+    .option('--why <STAKEHOLDER>', 'add, round by round, what one stakeholder said, asked for and did, and why')
     .action(async (file: string, options) => setStatus(await runCommand(file, options, io)));
 
   program

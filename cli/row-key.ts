@@ -44,10 +44,13 @@ export function rowKey(format: 'csv' | 'jsonl', kind: ManifestKind, header?: str
 }
 
 /** What a summary needs of a row read back, refused (thrown) when it is not a result's. */
-export function checkedResult(line: string, format: 'csv' | 'jsonl'): Pick<RunResult, 'outcome' | 'rounds' | 'legitimacy'> {
+export function checkedResult(line: string, format: 'csv' | 'jsonl'): Pick<RunResult, 'outcome' | 'rounds' | 'legitimacy' | 'declined' | 'walkedOut'> {
   const r = resultOfRow(line, format);
   if (!(OUTCOMES as readonly string[]).includes(r.outcome)) throw new Error(`no outcome ${JSON.stringify(String(r.outcome))}`);
   if (!Number.isSafeInteger(r.rounds) || r.rounds < 0) throw new Error('its rounds are not a whole number');
   if (r.legitimacy !== null && !Number.isFinite(r.legitimacy)) throw new Error('its legitimacy is not a number');
+  for (const [name, count] of [['declined', r.declined], ['walked out', r.walkedOut]] as const) {
+    if (!Number.isSafeInteger(count) || count < 0) throw new Error(`its count of those who ${name} is not a whole number`);
+  }
   return r;
 }

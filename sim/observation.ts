@@ -18,6 +18,12 @@ export interface RoomObservation {
   readonly dropped: Uint8Array;
   /** Each stakeholder's stance this round, a value of STANCE. */
   readonly stance: Uint8Array;
+  /** Each present stakeholder's aspiration this round (MODEL.md 5.4). */
+  readonly aspiration: Float64Array;
+  /** Each present stakeholder's salience-weighted distance from its ideal to this round's proposal. */
+  readonly distance: Float64Array;
+  /** Per stakeholder: 0 while it may take part, else why it left (LEFT in sim/phases/leaving.ts). */
+  readonly left: Uint8Array;
   readonly resources: Float64Array;
   /** Per constituency: 1 once it is organized. */
   readonly organized: Uint8Array;
@@ -44,6 +50,14 @@ export interface SettingObservation {
   /** Resources at the start. */
   readonly resources: Float64Array;
   readonly reservation: Float64Array;
+  /** ρ*: its effective bottom line, the reservation or the outside option where it counts. */
+  readonly floor: Float64Array;
+  /** ρ°: its outside floor, below which it walks out (model 2). */
+  readonly outsideFloor: Float64Array;
+  /** Its leverage: power over the room's power-weighted mean power (model 2). */
+  readonly leverage: Float64Array;
+  /** How far a text may be from its ideal for it to engage. */
+  readonly openness: Float64Array;
   /** Each stakeholder's constituency, as an index into the scenario's constituencies. */
   readonly constituency: Int32Array;
   /** Each stakeholder's roles as bits (sim/population.ts ROLE_BIT). */
@@ -72,6 +86,9 @@ export function observeRoom(s: RunState): RoomObservation {
     present: s.present,
     dropped: s.dropped,
     stance: s.stance,
+    aspiration: s.aspiration,
+    distance: s.distance,
+    left: s.left,
     resources: s.resources,
     organized: s.organized,
     chair: s.chair,
@@ -94,6 +111,10 @@ export function observeSetting(s: RunState): SettingObservation {
     power: pop.power,
     resources: pop.resources,
     reservation: pop.reservation,
+    floor: s.floor,
+    outsideFloor: s.outsideFloor,
+    leverage: s.leverage,
+    openness: pop.openness,
     constituency: pop.constituency,
     roles: pop.roles,
     convenor: s.scenario.convenor,

@@ -86,6 +86,10 @@ export interface RunResult {
   inclusion: number;
   legitimacy: number | null;
   openItems: number;
+  /** Stakeholders that declined the invitation at round 0 (model 2). */
+  declined: number;
+  /** Stakeholders that walked out (model 2). */
+  walkedOut: number;
   explanation: string;
   series?: Series;
   events?: RunEvent[];

@@ -18,6 +18,7 @@ import { createRng } from './rng.ts';
 import { createRunState, releaseRunState, type RunState } from './run-state.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { ENGINE_VERSION, MODEL_VERSION } from './version.ts';
+import { LEFT } from './phases/leaving.ts';
 import { observeRoom, observeSetting, type RoomObservation, type SettingObservation } from './observation.ts';
 
 export interface RunOptions {
@@ -202,10 +203,18 @@ function summarize(s: RunState, seed: number, options: ResultOptions): RunResult
     inclusion: inclusion(s),
     legitimacy: adopted ? legitimacy(s) : null,
     openItems: s.openItems,
+    declined: countLeft(s, LEFT.declined),
+    walkedOut: countLeft(s, LEFT.walkedOut),
     explanation: '',
   };
   result.explanation = explain(s, result);
   if (options.series) result.series = s.series;
   if (options.events) result.events = s.record.events;
   return result;
+}
+
+function countLeft(s: RunState, reason: number): number {
+  let count = 0;
+  for (let i = 0; i < s.left.length; i++) if (s.left[i] === reason) count++;
+  return count;
 }

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvHeader, csvRow, CSV_COLUMNS, jsonlRow } from '../../analysis/batch-row.ts';
 
 describe('batch rows', () => {
-  it('has the header of RESULT.md, then a boolean column per flag', () => {
-    expect(csvHeader()).toBe('seed,outcome,end,rounds,support,bestSupport,blockedRounds,participation,inclusion,legitimacy,openItems,flags,capture,exclusion,collateral_attack\n');
-    expect(CSV_COLUMNS).toHaveLength(15);
+  it('has the header of RESULT.md, then a boolean column per flag and the counts of those who declined and walked out', () => {
+    expect(csvHeader()).toBe('seed,outcome,end,rounds,support,bestSupport,blockedRounds,participation,inclusion,legitimacy,openItems,flags,capture,exclusion,collateral_attack,declined,walked_out\n');
+    expect(CSV_COLUMNS).toHaveLength(17);
   });
 
   it('quotes cells with commas, quotes and line breaks, and leaves null empty', () => {
@@ -31,9 +31,11 @@ describe('batch rows', () => {
       legitimacy: null,
       openItems: 2,
       flags: ['capture', 'collateral-attack'],
+      declined: 2,
+      walkedOut: 0,
     } as unknown as Parameters<typeof csvRow>[0];
-    expect(csvRow(base)).toBe('4,collapse,collapse,9,0.25,0.5,1,0.4,0.3,,2,capture;collateral-attack,TRUE,FALSE,TRUE\n');
-    expect(csvRow({ ...base, flags: [] })).toMatch(/,2,,FALSE,FALSE,FALSE\n$/);
+    expect(csvRow(base)).toBe('4,collapse,collapse,9,0.25,0.5,1,0.4,0.3,,2,capture;collateral-attack,TRUE,FALSE,TRUE,2,0\n');
+    expect(csvRow({ ...base, flags: [] })).toMatch(/,2,,FALSE,FALSE,FALSE,2,0\n$/);
   });
 
   it('writes a JSONL line that is the JSON of the result, on one line', () => {

@@ -25,7 +25,7 @@ describe('outcome shares', () => {
   it("is the same for a batch's summary and a report of the same runs", () => {
     const outcomes: Outcome[] = ['collapse', 'glacial-drift', 'collapse', 'rough-consensus', 'declared-failure'];
     const summary = createSummary();
-    for (const outcome of outcomes) summary.add({ outcome, rounds: 3, legitimacy: null });
+    for (const outcome of outcomes) summary.add({ outcome, rounds: 3, legitimacy: null, declined: 0, walkedOut: 0 });
     expect(summary.finish().outcomes).toEqual(sharesOfRuns(outcomes.map((outcome) => ({ outcome }))));
   });
 });

@@ -101,7 +101,7 @@ describe('convene sweep', () => {
     const r = await cli(['sweep', file, '--out', out, '--workers', '2']);
     expect(r.code, r.stderr).toBe(0);
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
-    expect(lines[0]).toBe('point,convenor.deadline,convenor.attendanceCost,seed,outcome,end,rounds,support,bestSupport,blockedRounds,participation,inclusion,legitimacy,openItems,flags,capture,exclusion,collateral_attack');
+    expect(lines[0]).toBe('point,convenor.deadline,convenor.attendanceCost,seed,outcome,end,rounds,support,bestSupport,blockedRounds,participation,inclusion,legitimacy,openItems,flags,capture,exclusion,collateral_attack,declined,walked_out');
     expect(lines).toHaveLength(1 + 6 * 3);
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(
       [[20, 0], [20, 0.5], [20, 1], [40, 0], [40, 0.5], [40, 1]].flatMap(([d, c], p) => [10, 11, 12].map((s) => `${p},${d},${c},${s}`)),

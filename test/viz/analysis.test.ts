@@ -37,7 +37,7 @@ describe.skipIf(!HAVE_BROWSER)('comparing runs and seeds in Chromium', () => {
   it('plays a lesson: the class bets, the step plays, the page says whether the bet was right', async () => {
     const { page, errors } = await site.page();
     await page.goto(`${site.url}?speed=max`);
-    await page.waitForSelector('body[data-lessons="7"]');
+    await page.waitForSelector('body[data-lessons="9"]');
     await page.locator('#lesson-picker').selectOption('declared-failure');
     expect(await page.locator('#lesson-reveal').isDisabled()).toBe(true);
     await page.locator('input[name="lesson-bet"][value="declared-failure"]').check();

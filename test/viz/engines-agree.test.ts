@@ -54,7 +54,10 @@ describe.skipIf(!HAVE_BROWSER)('the core in Chromium and in Node', () => {
       await page.addScriptTag({ content: code });
       const differing: string[] = [];
       let runs = 0;
-      for (const c of cases()) {
+      const all = cases();
+      // Every bundled scenario (14 today) and the population twice.
+      expect(all.length).toBeGreaterThanOrEqual(16);
+      for (const c of all) {
         const inChromium = await page.evaluate(
           ([scenario, seeds, kernel]) => (globalThis as unknown as { conveneCore: { run(s: unknown, seeds: number[], kernel?: boolean): string[] } }).conveneCore.run(scenario, seeds, kernel),
           [c.scenario, SEEDS, c.kernel] as const,
@@ -65,7 +68,7 @@ describe.skipIf(!HAVE_BROWSER)('the core in Chromium and in Node', () => {
         runs += SEEDS.length;
       }
       expect(differing).toEqual([]);
-      expect(runs).toBe(SEEDS.length * 14);
+      expect(runs).toBe(SEEDS.length * all.length);
     } finally {
       await browser.close();
     }
