@@ -32,6 +32,28 @@ describe('version 1 figures that hold unchanged', () => {
   }
 });
 
+describe('the agenda as a branching process, unchanged', () => {
+  it('adopts at mean round (K0 − 1)/(1 − 4g): K0 = 5, g = 0.1 gives 6.67 over 2,000 seeds', () => {
+    // Four caucuses of one stakeholder each, all at the same ideal, so every text passes at once
+    // and each round settles one item; then each caucus opens one with probability g. Items at the
+    // start of a round move by −1 + Bin(4, g), a walk that never skips a step down: by Wald's
+    // identity it takes (K0 − 1)/(1 − 4g) = 4/0.6 = 6.67 rounds on average to stand at 1 item,
+    // which that round settles, so the mean adoption round (counted from 0) is 6.67. The step's
+    // variance is 4g(1 − g) = 0.36, so T's is (K0 − 1)·0.36/0.6³ = 6.67: a standard error of
+    // 0.058 over 2,000 seeds, and 0.25 is four of them.
+    const scenario = makeScenario({
+      issues: ONE_ISSUE,
+      constituencies: ['a', 'b', 'c', 'd'].map((id) => ({ id, roles: ['defines', 'affected', 'involved', 'decides'] })),
+      stakeholders: ['a', 'b', 'c', 'd'].map((c) => ({ id: `member-${c}`, constituency: c, ideal: [0.5] })),
+      horizon: 1000,
+      convenor: { rule: { type: 'unanimity' }, deadline: null, declareFailure: { allowed: false }, agenda: { items: 5, growth: 0.1, focusLoss: 0 } },
+    });
+    let total = 0;
+    for (let seed = 1; seed <= 2000; seed++) total += runScenario(scenario, { seed }).adopted!.round;
+    expect(Math.abs(total / 2000 - 4 / 0.6)).toBeLessThan(0.25);
+  });
+});
+
 describe('declining the invitation (the convenor\'s dilemma)', () => {
   /** A registry with power 5 wanting 0.9 and a floor of 0.7, and three small users wanting 0.2. */
   const dilemma = (boxMax: number, reservation = 0.7) =>
