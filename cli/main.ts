@@ -72,6 +72,7 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .description('check a scenario file and report what it holds')
     .argument('<FILE>', 'scenario file (.yaml, .yml or .json), or - for standard input')
     .option('--set <PATH=VALUE>', 'check the file with this override applied (repeatable)', collectOverride)
+    .option('--strict', 'treat warnings as errors (exit 2)')
     .action(async (file: string, options) => setStatus(await validateCommand(file, options, io)));
 
   program

@@ -11,6 +11,7 @@ export * from './result.ts';
 export type { RoomObservation, SettingObservation } from './observation.ts';
 export { STANCE } from './run-state.ts';
 export { LEFT } from './phases/leaving.ts';
+export { foreseeProblems, MAJOR_POWER, type Foreseen } from './foreseen.ts';
 export type { Scenario, ScenarioInput, ConvenorSpec, RuleType } from './scenario/schema.ts';
 // Words of the scenario format a front end offers or splits without loading the validator:
 // the validator itself stays behind sim/scenario/index.ts, so a bundle that only runs or draws

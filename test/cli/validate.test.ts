@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { useTempFolder, cli, INVALID, PRIVACY, SMALL, SMALL_JSON } from './harness.ts';
+import { useTempFolder, cli, INVALID, PRIVACY, ROOT, SMALL, SMALL_JSON } from './harness.ts';
 
 const folder = useTempFolder('validate');
 
@@ -69,5 +69,24 @@ describe('convene validate', () => {
 
   it('accepts a small valid file', async () => {
     expect((await cli(['validate', SMALL])).code).toBe(0);
+  });
+
+  it('warns, with the field path, of what the scenario cannot do, exit 0; --strict refuses it, exit 2', async () => {
+    // The convenor's dilemma: the box [0.5, 1] gives each cloud provider (ideal 0.1) at best 0.6,
+    // below its reservation 0.65, so they will decline.
+    const file = `${ROOT}scenarios/convenors-dilemma.yaml`;
+    const r = await cli(['validate', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('convenors-dilemma.yaml: warning: stakeholders[0]: 3 of its 3 stakeholders (provider-1 among them)');
+    expect(r.stderr).toContain('will decline the invitation: the best text inside convenor.acceptable gives provider-1 0.600, below its bottom line 0.650');
+    expect(r.stdout).toContain('1 warning');
+    const strict = await cli(['validate', file, '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain('refused: 1 warning, and --strict makes warnings errors');
+    // Widened, the box brings them in: nothing to warn of, and --strict accepts it.
+    const wide = await cli(['validate', file, '--strict', '--set', 'convenor.acceptable.min=[0.2]']);
+    expect(wide.code, wide.stderr).toBe(0);
+    expect(wide.stdout).toContain('0 warnings');
   });
 });
