@@ -73,6 +73,22 @@ export interface ReportData {
   rounds: { bins: HistogramBin[]; median: number | null; integer: true };
   legitimacy: { bins: HistogramBin[]; median: number | null; none: number };
   flags: { rows: FlagRow[]; none: number };
+  /** Where each results file came from: its manifest, when one is beside it (added by `convene report`). */
+  provenance?: Provenance[];
+}
+
+/** A results file's manifest as a report shows it. */
+export interface Provenance {
+  file: string;
+  /** The command that wrote it, `convene` first; empty when the file has no manifest. */
+  command: string[];
+  engine: string | null;
+  model: number | null;
+  node: string | null;
+  input: { file: string; sha256: string } | null;
+  /** The file's SHA-256 now, and whether it is the one its manifest records. */
+  sha256: string;
+  intact: boolean | null;
 }
 
 /** Past this many distinct numeric values a parameter's values are binned. */

@@ -19,6 +19,7 @@ import { reportCommand } from './report-command.ts';
 import { runCommand } from './run-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { validateCommand } from './validate-command.ts';
+import { reproduceCommand } from './reproduce-command.ts';
 
 export const EXIT = { ok: 0, failed: 1, invalid: 2 } as const;
 
@@ -87,6 +88,12 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .option('--resume', 'continue an interrupted batch from FILE.partial (needs --out)')
     .option('--shard <I/N>', 'run only the I-th of N equal blocks of the seeds (I from 0); join with `convene merge`')
     .action(async (file: string, options) => setStatus(await batchCommand(file, options, io)));
+
+  program
+    .command('reproduce')
+    .description('run again the command a manifest records, and say whether its output is byte-identical')
+    .argument('<MANIFEST>', 'FILE.manifest.json, or the FILE it describes; run from the folder the command ran in')
+    .action(async (file: string) => setStatus(await reproduceCommand(file, io, main)));
 
   program
     .command('merge')

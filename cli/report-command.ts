@@ -6,11 +6,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { InvalidInput, buildReport, joinTables, parseResults, type ResultsTable } from '../analysis/index.ts';
+import { InvalidInput, buildReport, joinTables, parseResults, type Provenance, type ResultsTable } from '../analysis/index.ts';
 import { checkOutputPath, STDOUT, writeOutput } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 import { reportHtml } from './report-html.ts';
+import { readManifest } from './manifest.ts';
+import { createHash } from 'node:crypto';
 
 export interface ReportCommandOptions {
   out: string;
@@ -46,10 +48,21 @@ export async function reportCommand(files: string[], options: ReportCommandOptio
   }
   const table = joinTables(tables, files);
   const data = buildReport(table, files.map((f) => basename(f)));
+  data.provenance = await Promise.all(files.map((f) => provenanceOf(f, io.cwd)));
   const html = reportHtml(data);
 
   await writeOutput(options.out, outPath, [html], io);
   const what = table.kind === 'sweep' ? `a sweep of ${data.points} points over ${table.parameters.join(', ')}` : 'a batch';
   await writeText(io.stderr, `${data.runs} runs (${what}) from ${files.join(', ')}: report written to ${options.out === STDOUT ? 'standard output' : options.out}\n`);
   return 0;
+}
+
+/** A results file's manifest as the report shows it (cli/manifest.ts). */
+async function provenanceOf(file: string, cwd: string): Promise<Provenance> {
+  const path = resolve(cwd, file);
+  const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+  const m = await readManifest(path);
+  if (m === undefined || typeof m === 'string') return { file: basename(file), command: [], engine: null, model: null, node: null, input: null, sha256, intact: null };
+  const input = m.experiment ?? m.scenario;
+  return { file: basename(file), command: m.command, engine: m.engine, model: m.model, node: m.node, input: { file: input.file, sha256: input.sha256 }, sha256, intact: sha256 === m.output.sha256 };
 }

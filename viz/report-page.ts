@@ -80,6 +80,26 @@ function render(data: ReportData): void {
 
   const flags = section(body, 'flags', 'Flags', 'Runs flagged for capture, exclusion or collateral attack; a run may carry several flags.');
   flagTable(flags, data);
+
+  if (data.provenance && data.provenance.length > 0) {
+    const where = section(body, 'provenance', 'Where these runs come from', 'Each file\u2019s manifest: the command that wrote it and what it read. The command convene reproduce FILE runs it again and says whether the bytes are the same.');
+    provenanceList(where, data.provenance);
+  }
+}
+
+function provenanceList(parent: Div, items: NonNullable<ReportData['provenance']>): void {
+  const list = parent.append('dl').attr('data-testid', 'provenance');
+  for (const p of items) {
+    list.append('dt').append('code').text(p.file);
+    const dd = list.append('dd').attr('data-intact', p.intact === null ? 'unknown' : String(p.intact));
+    if (p.command.length === 0) {
+      dd.append('p').text(`No manifest beside it. SHA-256 ${p.sha256}.`);
+      continue;
+    }
+    dd.append('p').append('code').text(p.command.join(' '));
+    dd.append('p').text(`Engine ${p.engine}, model ${p.model}, Node ${p.node}.${p.input ? ` Read ${p.input.file} (SHA-256 ${p.input.sha256}).` : ''}`);
+    dd.append('p').text(p.intact ? `The file is as written: SHA-256 ${p.sha256}.` : `The file has changed since it was written: SHA-256 ${p.sha256} is not the manifest\u2019s.`);
+  }
 }
 
 function describe(data: ReportData): string {

@@ -277,6 +277,11 @@ describe.skipIf(!HAVE_BROWSER)('the report in headless Chromium, from file://', 
     expect(await page.locator('[data-testid="flags"] tbody tr').count()).toBe(data.flags.rows.length + 1);
     expect(await page.getByTestId('summary').textContent()).toBe('40 runs of one scenario (convene batch).');
     expect(await page.title()).toBe('Convene report: batch.csv');
+    // The file's manifest, as written beside it by convene batch.
+    const provenance = page.getByTestId('provenance');
+    expect(await provenance.locator('dt').textContent()).toBe('batch.csv');
+    expect(await provenance.locator('dd').getAttribute('data-intact')).toBe('true');
+    expect(await provenance.locator('dd p code').textContent()).toBe(`convene batch scenarios/reference.yaml --runs 40 --out ${file('batch.csv')} --workers 1`);
     await page.screenshot({ path: join(SCREENSHOTS, 'report-batch.png'), fullPage: true });
     expect(errors).toEqual([]);
     expect(requests).toEqual([url]);
