@@ -31,9 +31,10 @@ export const MAJOR_POWER = 0.05;
 const fixed = (x: number) => x.toFixed(3);
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
-export function foreseeProblems(scenario: Scenario): Foreseen[] {
+/** With `seed` (default: the scenario's own) the generated groups are those a run of that seed has. */
+export function foreseeProblems(scenario: Scenario, seed: number = scenario.seed): Foreseen[] {
   const out: Foreseen[] = [];
-  const s = createRunState(scenario, { record: false, rng: createRng(scenario.seed), kernel: false });
+  const s = createRunState(scenario, { record: false, rng: createRng(seed), kernel: false });
   try {
     const { pop, cond, involved, decides, floor } = s;
     const { n, d, ideal, salience, power } = pop;
@@ -72,7 +73,12 @@ export function foreseeProblems(scenario: Scenario): Foreseen[] {
       if (seen) seen.members++;
     }
     for (const [e, u] of unsatisfiable) {
-      const who = u.members === 1 ? pop.id(u.first) : `${u.count} of its ${u.members} stakeholders (${pop.id(u.first)} among them)`;
+      const who =
+        u.members === 1
+          ? pop.id(u.first)
+          : u.count === u.members
+            ? `all ${u.members} of this group (${pop.id(u.first)} among them)`
+            : `${u.count} of this group's ${u.members} (${pop.id(u.first)} among them)`;
       const why = `the best text inside convenor.acceptable gives ${pop.id(u.first)} ${fixed(u.best)}, below its bottom line ${fixed(floor[u.first])}`;
       if (u.major) {
         out.push({

@@ -35,6 +35,8 @@ export interface Meta {
   convenor: ConvenorSpec;
   /** The run's passes over the stakeholders run in WebAssembly (sim/kernel), as from 1,000 on. */
   kernel: boolean;
+  /** What the scenario cannot do that it seems meant to (sim/foreseen.ts), for beside the conditions. */
+  warnings: { path: string; text: string }[];
 }
 
 /** Entry types the record holds one of per stakeholder per round. */

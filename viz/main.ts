@@ -164,6 +164,7 @@ function showMeta(m: Meta) {
   minutes.open(m);
   renderLegend(byId('space-legend'), m);
   conditions.open(m, overrides);
+  showWarnings(m.warnings);
   fillAxes(m);
   ui.filterConstituency.replaceChildren(el('option', { value: '' }, 'all'), ...m.constituencies.map((c) => el('option', { value: c.id }, c.label)));
   ui.stakeholderIds.replaceChildren(...m.ids.slice(0, 2000).map((id) => el('option', { value: id })));
@@ -196,6 +197,16 @@ function applyAxes() {
     ui.axisY.disabled = (meta?.d ?? 0) < 2;
     space.setAxes({ mode: 'issues', x: Number(ui.axisX.value), y: Number(ui.axisY.value) });
   }
+}
+
+/** What the scenario cannot do that it seems meant to, beside the conditions (as text, never markup). */
+function showWarnings(warnings: { path: string; text: string }[]) {
+  const box = byId('condition-warnings');
+  box.hidden = warnings.length === 0;
+  box.replaceChildren(
+    el('strong', {}, 'Before you play: this scenario cannot do everything it seems to'),
+    el('ul', {}, ...warnings.map((w) => el('li', { 'data-path': w.path }, w.text))),
+  );
 }
 
 function showLoadErrors(errors: { path: string; text: string }[], heading = 'This scenario cannot be opened:') {

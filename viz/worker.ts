@@ -3,7 +3,7 @@
  * it never runs a round on its own thread. One run at a time; reset is "open again".
  */
 import { expose } from 'comlink';
-import { createRun, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { createRun, foreseeProblems, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, isGroup } from '../sim/scenario/index.ts';
 import { LATEST_ENTRIES, ROUTINE, type Frame, type LoadReply, type Meta, type MinutesQuery } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
@@ -87,6 +87,7 @@ function describe(seed: number): Meta {
     horizon: s.horizon,
     // Structured cloning copies it to the page as it is.
     convenor: s.convenor,
+    warnings: foreseeProblems(sc, seed).map((f) => ({ path: f.path, text: f.message })),
   };
 }
 

@@ -77,7 +77,7 @@ describe('convene validate', () => {
     const file = `${ROOT}scenarios/convenors-dilemma.yaml`;
     const r = await cli(['validate', file]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('convenors-dilemma.yaml: warning: stakeholders[0]: 3 of its 3 stakeholders (provider-1 among them)');
+    expect(r.stderr).toContain('convenors-dilemma.yaml: warning: stakeholders[0]: all 3 of this group (provider-1 among them)');
     expect(r.stderr).toContain('will decline the invitation: the best text inside convenor.acceptable gives provider-1 0.600, below its bottom line 0.650');
     expect(r.stdout).toContain('1 warning');
     const strict = await cli(['validate', file, '--strict']);
