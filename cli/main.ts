@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { batchCommand } from './batch-command.ts';
 import { InvalidInput } from '../analysis/index.ts';
 import { plainText, resolveIO, type CliIO } from './io.ts';
-import { collectOverride, parseOutPath, parseRuns, parseSeed, parseWorkers } from './parse-options.ts';
+import { collectOverride, parseOutPath, parseRound, parseRuns, parseSeed, parseWorkers } from './parse-options.ts';
 import { mergeCommand } from './merge-command.ts';
 import { reportCommand } from './report-command.ts';
 import { runCommand } from './run-command.ts';
@@ -66,6 +66,7 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .option('--series', 'add every measure, round by round')
     .option('--events', 'add the record of events')
     .option('--why <STAKEHOLDER>', 'add, round by round, what one stakeholder said, asked for and did, and why')
+    .option('--fork-at <ROUND>', 'run the file as it is to ROUND, then continue it twice: unchanged, and with the --set overrides; print both', parseRound)
     .action(async (file: string, options) => setStatus(await runCommand(file, options, io)));
 
   program

@@ -27,6 +27,8 @@ function integerIn(min: number, max: number) {
 export const parseSeed = integerIn(0, MAX_SEED);
 export const parseRuns = integerIn(1, MAX_RUNS);
 export const parseWorkers = integerIn(1, MAX_WORKERS);
+/** A round to fork at: 0 to a scenario's largest horizon. */
+export const parseRound = integerIn(0, 100_000);
 
 /** `--set PATH=VALUE`, repeatable: collected in order; the scenario loader validates each. */
 export function collectOverride(text: string, previous: string[] = []): string[] {

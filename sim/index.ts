@@ -12,6 +12,7 @@ export type { RoomObservation, SettingObservation } from './observation.ts';
 export { STANCE } from './run-state.ts';
 export { LEFT } from './phases/leaving.ts';
 export { foreseeProblems, MAJOR_POWER, type Foreseen } from './foreseen.ts';
+export { forkMismatch } from './fork.ts';
 export type { Scenario, ScenarioInput, ConvenorSpec, RuleType } from './scenario/schema.ts';
 // Words of the scenario format a front end offers or splits without loading the validator:
 // the validator itself stays behind sim/scenario/index.ts, so a bundle that only runs or draws

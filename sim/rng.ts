@@ -22,6 +22,8 @@ export interface Rng {
    * w) and goes on from there; whoever else steps that state in between is part of the stream.
    */
   moveTo(to: Int32Array): void;
+  /** An independent generator at the same place of the stream (a fork of a run, sim/fork.ts). */
+  fork(): Rng;
 }
 
 /** Words of xor4096's state: X[0..127], i, w. */
@@ -83,5 +85,12 @@ class Xor4096 implements Rng {
   moveTo(to: Int32Array): void {
     to.set(this.state);
     this.state = to;
+  }
+
+  fork(): Rng {
+    const copy = new Xor4096(this.state.slice());
+    copy.spare = this.spare;
+    copy.hasSpare = this.hasSpare;
+    return copy;
   }
 }

@@ -19,6 +19,7 @@ import { createRunState, releaseRunState, type RunState } from './run-state.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { ENGINE_VERSION, MODEL_VERSION } from './version.ts';
 import { LEFT } from './phases/leaving.ts';
+import { forkState } from './fork.ts';
 import { observeRoom, observeSetting, type RoomObservation, type SettingObservation } from './observation.ts';
 
 export interface RunOptions {
@@ -56,6 +57,12 @@ export interface Run {
   observe(): RoomObservation;
   /** Who is there and the convenor's conditions: what stays the same for the whole run. */
   setting(): SettingObservation;
+  /**
+   * A new run that continues this one's exact state from this round, under `scenario`'s
+   * conditions (the same stakeholders; default: unchanged, which continues bit for bit as this
+   * run will). This run goes on unchanged. sim/fork.ts says what carries over.
+   */
+  fork(change?: { scenario?: Scenario }): Run;
 }
 
 export function createRun(scenario: Scenario, options: RunOptions = {}): Run {
@@ -113,6 +120,10 @@ class SteppedRun implements Run {
 
   setting(): SettingObservation {
     return observeSetting(this.state);
+  }
+
+  fork(change: { scenario?: Scenario } = {}): Run {
+    return new SteppedRun(forkState(this.state, this.seed, change.scenario ?? this.state.scenario), this.seed);
   }
 }
 
