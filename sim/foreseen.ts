@@ -16,6 +16,7 @@
 import { createRng } from './rng.ts';
 import { createRunState, releaseRunState } from './run-state.ts';
 import { FLOOR_TOLERANCE } from './conditions.ts';
+import { bestInBox } from './phases/leaving.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { isGroup } from './scenario/stakeholder-entries.ts';
 
@@ -37,7 +38,7 @@ export function foreseeProblems(scenario: Scenario, seed: number = scenario.seed
   const s = createRunState(scenario, { record: false, rng: createRng(seed), kernel: false });
   try {
     const { pop, cond, involved, decides, floor } = s;
-    const { n, d, ideal, salience, power } = pop;
+    const { n, power } = pop;
     // Which entry of the file each stakeholder comes from.
     const entryOf = new Int32Array(n);
     let next = 0;
@@ -53,12 +54,7 @@ export function foreseeProblems(scenario: Scenario, seed: number = scenario.seed
     const unsatisfiable = new Map<number, { count: number; members: number; first: number; best: number; major: boolean }>();
     for (let i = 0; i < n; i++) {
       if (!involved[i]) continue;
-      let shortfall = 0;
-      for (let k = 0; k < d; k++) {
-        const x = ideal[i * d + k];
-        shortfall += salience[i * d + k] * Math.abs(x - Math.min(cond.boxMax[k], Math.max(cond.boxMin[k], x)));
-      }
-      const best = 1 - shortfall;
+      const best = bestInBox(s, i);
       if (!(floor[i] > best + FLOOR_TOLERANCE)) continue;
       const e = entryOf[i];
       const seen = unsatisfiable.get(e);

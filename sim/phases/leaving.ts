@@ -23,19 +23,28 @@ import type { RunState } from '../run-state.ts';
 /** Why a stakeholder is out for good (RunState.left). */
 export const LEFT = { in: 0, droppedOut: 1, declined: 2, walkedOut: 3 } as const;
 
+/**
+ * The best utility any point of the convenor's box can give stakeholder i: its ideal clamped into
+ * the box, 1 − Σ_k s_ik·|x_ik − clamp(x_ik)|.
+ */
+export function bestInBox(s: RunState, i: number): number {
+  const { pop, cond } = s;
+  const { d, ideal, salience } = pop;
+  let shortfall = 0;
+  for (let k = 0; k < d; k++) {
+    const x = ideal[i * d + k];
+    shortfall += salience[i * d + k] * Math.abs(x - Math.min(cond.boxMax[k], Math.max(cond.boxMin[k], x)));
+  }
+  return 1 - shortfall;
+}
+
 /** Round 0: the invited stakeholders the box cannot give their floor decline. */
 export function declineInvitations(s: RunState): void {
-  const { pop, cond, involved, floor, dropped, left } = s;
-  const { n, d, ideal, salience } = pop;
+  const { pop, involved, floor, dropped, left } = s;
+  const { n } = pop;
   for (let i = 0; i < n; i++) {
     if (!involved[i]) continue;
-    let shortfall = 0;
-    for (let k = 0; k < d; k++) {
-      const x = ideal[i * d + k];
-      const best = Math.min(cond.boxMax[k], Math.max(cond.boxMin[k], x));
-      shortfall += salience[i * d + k] * Math.abs(x - best);
-    }
-    const best = 1 - shortfall;
+    const best = bestInBox(s, i);
     if (floor[i] > best + FLOOR_TOLERANCE) {
       dropped[i] = 1;
       left[i] = LEFT.declined;
