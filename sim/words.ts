@@ -112,3 +112,43 @@ export function undecidedPhrase(f: EndFacts): string {
 }
 
 const deadlineNote = (deadline: number | null) => (deadline === null ? 'with no deadline declared' : `before the deadline at round ${deadline}`);
+
+/** What the headline of a finished run needs of its result. */
+export interface HeadlineFacts {
+  outcome: Outcome;
+  flags: readonly Flag[];
+  adopted: { support: number } | null;
+  bestSupport: { support: number };
+  blockedRounds: number;
+  blockers: readonly string[];
+}
+
+const FLAG_CLAUSES: Readonly<Record<Flag, string>> = {
+  capture: 'the text favours the convenor or a small, well-resourced group (capture)',
+  exclusion: 'people it affects were not in the room (exclusion)',
+  'collateral-attack': 'someone with a better option outside goes around it (collateral attack)',
+};
+
+/**
+ * The outcome as one sentence that agrees with the numbers beside it: its flags in it, and what
+ * looks like a contradiction said outright ("Tyranny of the minority: the text was adopted with
+ * 100% support, but only after registry-1 held out for 19 rounds and pulled it its way").
+ */
+export function headline(r: HeadlineFacts): string {
+  const title = OUTCOME_WORDS[r.outcome].title;
+  const who = r.blockers.length === 0 ? 'a few' : r.blockers.length <= 2 ? r.blockers.join(' and ') : `${r.blockers[0]} and ${r.blockers.length - 1} others`;
+  const held = `${who} held out for ${plural(r.blockedRounds, 'round')}`;
+  const but = r.flags.length === 0 ? '' : `, but ${r.flags.map((f) => FLAG_CLAUSES[f]).join(', and ')}`;
+  switch (r.outcome) {
+    case 'rough-consensus':
+      return `${title}: a text nearly everyone could live with was adopted with ${percent(r.adopted?.support ?? 0)} support${but}.`;
+    case 'contested-decision':
+      return `${title}: a majority adopted the text with ${percent(r.adopted?.support ?? 0)} support, while too many still objected${but}.`;
+    case 'tyranny-of-the-minority':
+      return r.adopted
+        ? `${title}: the text was adopted with ${percent(r.adopted.support)} support, but only after ${held} and pulled it their way${but}.`
+        : `${title}: ${held}; support reached ${percent(r.bestSupport.support)}, and nothing was adopted.`;
+    default:
+      return `${title}: ${OUTCOME_WORDS[r.outcome].plain.charAt(0).toLowerCase()}${OUTCOME_WORDS[r.outcome].plain.slice(1)}`;
+  }
+}

@@ -3,7 +3,7 @@
  * words, with a link to what the class means. `data-testid="outcome"` holds the class id once
  * the run has ended, and `data-adopted` the adopted point at full precision.
  */
-import { FLAG_WORDS, OUTCOME_WORDS, type RunResult } from '../sim/index.ts';
+import { FLAG_WORDS, headline, OUTCOME_WORDS, type RunResult } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
 
 export const CLASSES_LINK = './docs/model.md#7-how-a-run-ends-outcome-classes';
@@ -25,7 +25,8 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
   const words = OUTCOME_WORDS[result.outcome];
   panel.append(
     el('h2', { class: `outcome-class outcome-${result.outcome}` }, words.title, ' ', el('code', {}, result.outcome)),
-    el('p', {}, words.plain),
+    // One sentence that agrees with the numbers below it: its flags in it, contradictions said.
+    el('p', { class: 'headline', 'data-testid': 'headline' }, headline(result)),
     el('p', { class: 'explanation' }, result.explanation),
   );
   const facts = el('dl', { class: 'facts' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endClause, FLAG_WORDS, FLAGS, OUTCOME_WORDS, OUTCOMES, percent, percentTenths, percentTenthsTrimmed, plural, undecidedPhrase } from '../../sim/index.ts';
+import { endClause, FLAG_WORDS, headline, FLAGS, OUTCOME_WORDS, OUTCOMES, percent, percentTenths, percentTenthsTrimmed, plural, undecidedPhrase } from '../../sim/index.ts';
 
 describe("the product's words", () => {
   it('has words for every outcome class and flag', () => {
@@ -27,5 +27,29 @@ describe("the product's words", () => {
     expect(undecidedPhrase(none)).toBe('in 1 round with no deadline declared');
     expect(endClause({ end: 'adopted', rounds: 8, deadline: null, adoptedRound: 7 })).toBe('a text was adopted in round 7');
     expect(undecidedPhrase({ end: 'deadline', rounds: 60, deadline: 60 })).toBe('by the deadline at round 60');
+  });
+
+  describe('the headline agrees with the numbers', () => {
+    const base = { flags: [] as never[], adopted: { support: 1 }, bestSupport: { support: 1 }, blockedRounds: 0, blockers: [] as string[] };
+    it('says a captured consensus is captured', () => {
+      expect(headline({ ...base, outcome: 'rough-consensus', flags: ['capture'] as never[], adopted: { support: 0.87 } })).toBe(
+        'Rough consensus: a text nearly everyone could live with was adopted with 87% support, but the text favours the convenor or a small, well-resourced group (capture).',
+      );
+    });
+    it('says why a text adopted with 100% support is tyranny of the minority', () => {
+      expect(headline({ ...base, outcome: 'tyranny-of-the-minority', blockedRounds: 19, blockers: ['registry'] })).toBe(
+        'Tyranny of the minority: the text was adopted with 100% support, but only after registry held out for 19 rounds and pulled it their way.',
+      );
+    });
+    it('says what was blocked when nothing was adopted', () => {
+      expect(headline({ ...base, outcome: 'tyranny-of-the-minority', adopted: null, bestSupport: { support: 0.93 }, blockedRounds: 2, blockers: ['a', 'b', 'c'] })).toBe(
+        'Tyranny of the minority: a and 2 others held out for 2 rounds; support reached 93%, and nothing was adopted.',
+      );
+    });
+    it('names every flag of an adopted text', () => {
+      expect(headline({ ...base, outcome: 'rough-consensus', flags: ['exclusion', 'collateral-attack'] as never[] })).toBe(
+        'Rough consensus: a text nearly everyone could live with was adopted with 100% support, but people it affects were not in the room (exclusion), and someone with a better option outside goes around it (collateral attack).',
+      );
+    });
   });
 });
