@@ -66,8 +66,9 @@ export interface RunState {
   /** T: the declared deadline, or the stakeholder's patience. */
   horizonFelt: Float64Array;
   /**
-   * Bargaining power (model 2): each stakeholder's power over the strongest involved one's, which
-   * scales the share of its room above its floor that its aspiration keeps (phase 4).
+   * Bargaining power (model 2): each stakeholder's power over the involved stakeholders'
+   * power-weighted mean power (leverageOf), which scales the share of its room above its floor
+   * that its aspiration keeps (phase 4).
    */
   leverage: Float64Array;
 

@@ -51,7 +51,7 @@ export const EVALUATE = {
   horizon: 'f64[]',
   beta: 'f64[]',
   floor: 'f64[]',
-  /** Power over the strongest involved stakeholder's (model 2). */
+  /** Power over the involved stakeholders' power-weighted mean power (model 2, run-state.ts leverageOf). */
   leverage: 'f64[]',
   openness: 'f64[]',
   aspiration: 'f64[]',

@@ -6,7 +6,9 @@
  * member of highest power (lowest index on ties), chosen again every round.
  *
  * The pass over the stakeholders is kernel/attendance-pass.ts, which after the opening round also
- * sums what drafting needs (phase 3) into `s.voices` and `s.scratch`: one pass instead of two.
+ * sums what drafting needs (phase 3) into `s.scratch` and `s.voiceTotal`, issue by issue (and the
+ * voices alone into `s.voices`, which drafting no longer divides by since model 2; the tests still
+ * hold both passes to it): one pass instead of two.
  * This phase forms the caucuses before it and seats the chairs after it.
  */
 import { ATTENDANCE_TOTALS as TOTAL, attendancePass } from '../kernel/attendance-pass.ts';
