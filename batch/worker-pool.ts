@@ -113,8 +113,17 @@ function untilDeath<T>(slot: Slot, work: Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * Each worker's young generation, MB. V8 grows an isolate's young generation with the bytes that
+ * survived its scavenges since it last grew, so over a long batch every worker's would creep up
+ * to V8's default largest (three 16 MB semi-spaces' worth) and the batch's peak memory with it.
+ * A batch worker's survivors are one chunk's rows, a few kB: 6 MB costs no measurable speed
+ * (BENCHMARKS.md, "Memory against a batch's length").
+ */
+export const WORKER_YOUNG_GENERATION_MB = 6;
+
 function spawn(url: URL): Slot {
-  const worker = new Worker(url);
+  const worker = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   const slot: Slot = { worker, remote: wrap<BatchWorkerApi>(nodeEndpoint(worker)), given: [], mourners: new Set() };
   const die = (message: string) => {
     if (slot.crash) return;

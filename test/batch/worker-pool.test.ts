@@ -6,10 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenario, type RunResult } from '../../sim/index.ts';
 import { readScenario } from '../../batch/read-scenario.ts';
 import { BatchRunsFailed, runBatch } from '../../batch/run-batch.ts';
-import { createWorkerPool } from '../../batch/worker-pool.ts';
+import { createWorkerPool, WORKER_YOUNG_GENERATION_MB } from '../../batch/worker-pool.ts';
 import { cli, PRIVACY, ROOT, SMALL } from '../cli/harness.ts';
 
 const CRASHING = new URL('../fixtures/cli/crashing-worker.mjs', import.meta.url);
+const LIMITS = new URL('../fixtures/cli/limits-worker.mjs', import.meta.url);
 
 let dir = '';
 beforeAll(async () => {
@@ -93,6 +94,21 @@ describe('runBatch on a pool of worker threads', () => {
       await pool.close();
       delete process.env.CONVENE_TEST_CRASH_SEED;
       delete process.env.CONVENE_TEST_CRASH_MARKER;
+    }
+  });
+
+  it('starts its workers with a small young generation, which a long chunk does not outgrow', async () => {
+    const { scenario } = await readScenario(SMALL, { cwd: ROOT });
+    const pool = createWorkerPool({ size: 1, workerUrl: LIMITS });
+    try {
+      // 20,000 runs allocate hundreds of MB: without the limit V8 grows the young generation
+      // from its first 1 MB semi-space towards its default 16 MB ones.
+      const { text } = await pool.runChunk(0, scenario, 1, 20_000);
+      const { resourceLimits, newSpaceBytes } = JSON.parse(text);
+      expect(resourceLimits.maxYoungGenerationSizeMb).toBe(WORKER_YOUNG_GENERATION_MB);
+      expect(newSpaceBytes).toBeLessThanOrEqual(WORKER_YOUNG_GENERATION_MB * 2 ** 20);
+    } finally {
+      await pool.close();
     }
   });
 
