@@ -1,6 +1,7 @@
 /**
  * An experiment file (docs/experiments.md): a base scenario, the parameters to vary, the design
- * (full grid or Latin hypercube) and the seeds per point.
+ * (full grid, Latin hypercube, or a sensitivity analysis's: Morris trajectories, Saltelli's
+ * samples for Sobol indices) and the seeds per point.
  */
 import { z } from 'zod';
 
@@ -14,9 +15,20 @@ export const rangeSchema = z
 
 export const parameterSchema = z.union([z.array(value).min(1, 'expected at least one value').max(10_000), rangeSchema]);
 
+const designSeed = z.int().min(0).max(2 ** 32 - 1);
+
+export const morrisDesignSchema = z.strictObject({
+  trajectories: z.int().min(2).max(10_000),
+  levels: z.int().min(2).max(100).refine((l) => l % 2 === 0, 'expected an even number of levels').default(4),
+  seed: designSeed,
+});
+export const sobolDesignSchema = z.strictObject({ samples: z.int().min(2).max(100_000), seed: designSeed });
+
 export const designSchema = z.union([
   z.literal('grid'),
-  z.strictObject({ 'latin-hypercube': z.strictObject({ samples: z.int().min(1).max(100_000), seed: z.int().min(0).max(2 ** 32 - 1) }) }),
+  z.strictObject({ 'latin-hypercube': z.strictObject({ samples: z.int().min(1).max(100_000), seed: designSeed }) }),
+  z.strictObject({ morris: morrisDesignSchema }),
+  z.strictObject({ sobol: sobolDesignSchema }),
 ]);
 
 export const experimentSchema = z.strictObject({
@@ -32,3 +44,6 @@ export const experimentSchema = z.strictObject({
 export type Experiment = z.infer<typeof experimentSchema>;
 export type ParameterValues = z.infer<typeof parameterSchema>;
 export type ParameterValue = z.infer<typeof value>;
+export type Design = z.infer<typeof designSchema>;
+export type MorrisDesignSpec = z.infer<typeof morrisDesignSchema>;
+export type SobolDesignSpec = z.infer<typeof sobolDesignSchema>;

@@ -18,6 +18,7 @@ import { mergeCommand } from './merge-command.ts';
 import { reportCommand } from './report-command.ts';
 import { runCommand } from './run-command.ts';
 import { sweepCommand } from './sweep-command.ts';
+import { sensitivityCommand } from './sensitivity-command.ts';
 import { validateCommand } from './validate-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 
@@ -113,6 +114,19 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .option('--resume', 'continue an interrupted sweep from FILE.partial')
     .option('--shard <I/N>', 'run only the I-th of N equal blocks of the points (I from 0); join with `convene merge`')
     .action(async (file: string, options) => setStatus(await sweepCommand(file, options, io)));
+
+  program
+    .command('sensitivity')
+    .description("which of an experiment's conditions move each outcome's odds, the rounds, support and legitimacy: Morris effects or Sobol indices")
+    .argument('<EXPERIMENT>', "experiment file (.yaml; its parameters' ranges are the conditions; see docs/analysis.md)")
+    .option('--method <METHOD>', 'morris (elementary effects: a first screening) or sobol (variance shares; more runs) (required)')
+    .option('--out <FILE>', 'the indices: FILE.csv or FILE.json (not with --shard)')
+    .option('--rows <FILE>', "the runs' rows (default: next to --out, ending .runs.csv)", parseOutPath)
+    .option('--from-rows <FILE>', 'compute the indices from these rows (merged shards) instead of running')
+    .addOption(workersOption())
+    .option('--resume', 'continue an interrupted analysis from its rows\' .partial file')
+    .option('--shard <I/N>', 'run only the I-th of N equal blocks of the points; join with `convene merge`')
+    .action(async (file: string, options) => setStatus(await sensitivityCommand(file, options, io)));
 
   program
     .command('report')

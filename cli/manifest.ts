@@ -12,8 +12,8 @@ import type { Shard } from './shard.ts';
 
 export const MANIFEST_VERSION = 1;
 
-/** A batch's rows, a sweep's rows, a sweep's summary. */
-export type ManifestKind = 'batch' | 'sweep' | 'sweep-summary';
+/** A batch's rows, a sweep's rows, a sweep's summary, a sensitivity analysis's indices. */
+export type ManifestKind = 'batch' | 'sweep' | 'sweep-summary' | 'sensitivity';
 
 export interface FileDigest {
   /** As it was named on the command line. */
@@ -25,7 +25,7 @@ export interface Manifest {
   convene: 'manifest';
   version: typeof MANIFEST_VERSION;
   kind: ManifestKind;
-  format: 'csv' | 'jsonl';
+  format: 'csv' | 'jsonl' | 'json';
   /** The command's arguments, `convene` first. */
   command: string[];
   engine: string;
@@ -81,8 +81,8 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
   if (m === null || typeof m !== 'object' || m.convene !== 'manifest') return 'it is not a Convene manifest';
   if (m.version !== MANIFEST_VERSION) return `it has version ${String(m.version)}; this Convene reads version ${MANIFEST_VERSION}`;
   const wellFormed =
-    (m.kind === 'batch' || m.kind === 'sweep' || m.kind === 'sweep-summary') &&
-    (m.format === 'csv' || m.format === 'jsonl') &&
+    (m.kind === 'batch' || m.kind === 'sweep' || m.kind === 'sweep-summary' || m.kind === 'sensitivity') &&
+    (m.format === 'csv' || m.format === 'jsonl' || m.format === 'json') &&
     Array.isArray(m.range) && m.range.length === 2 && m.range.every(Number.isSafeInteger) &&
     Number.isSafeInteger(m.rows) &&
     typeof m.seeds?.start === 'number' && typeof m.seeds?.count === 'number' &&

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { InvalidInput } from '../analysis/index.ts';
 import { ENGINE_VERSION, MODEL_VERSION } from '../sim/index.ts';
 import { readManifest, type Manifest } from './manifest.ts';
@@ -109,6 +109,14 @@ function redirect(m: Manifest, folder: string): { argv: string[]; again: string 
     if (summary >= 0) argv[summary + 1] = moved;
     else argv.push('--summary', moved);
     if (m.kind === 'sweep-summary') again = moved;
+  }
+  if (m.command[1] === 'sensitivity' && valueOf('--from-rows') < 0) {
+    // Its runs' rows (and their summary) are written too: into the folder, not over the originals.
+    const at = valueOf('--rows');
+    const rowsName = at >= 0 ? argv[at + 1] : rows.slice(0, rows.length - extname(rows).length) + '.runs.csv';
+    const moved = join(folder, `runs-${basename(rowsName)}`);
+    if (at >= 0) argv[at + 1] = moved;
+    else argv.push('--rows', moved);
   }
   return { argv, again };
 }

@@ -32,8 +32,9 @@ export function rowKey(format: 'csv' | 'jsonl', kind: ManifestKind, header?: str
   }
   // RFC 4180: a sweep's parameter cells may be quoted and hold commas.
   const columns = csvParseRows((header ?? '').replace(/\n$/, ''))[0] ?? [];
+  // The run's columns come after a sweep's parameters: a parameter may itself be named `seed`.
   const point = columns.indexOf('point');
-  const seed = columns.indexOf('seed');
+  const seed = columns.lastIndexOf('seed');
   return (line) => {
     const cells = line.includes('"') ? (csvParseRows(line)[0] ?? []) : line.split(',');
     if (cells.length !== columns.length) throw new Error(`${cells.length} cells, the header has ${columns.length}`);

@@ -19,7 +19,7 @@ import { ENGINE_VERSION, MODEL_VERSION, OUTCOMES, type Scenario } from '../sim/i
 import { formatScenarioError, loadScenario, MAX_SEED, countStakeholders } from '../sim/scenario/index.ts';
 import { InvalidInput, CSV_COLUMNS, csvTextCell, resultOfRow, type RowFormat, createSummary, type BatchSummary } from '../analysis/index.ts';
 import { formatExperimentError, loadExperiment } from './experiment-load.ts';
-import type { Experiment } from './experiment-schema.ts';
+import type { Design, Experiment } from './experiment-schema.ts';
 import { checkOutputPath, STDOUT, writeOutput } from './output-path.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
@@ -40,6 +40,10 @@ export interface SweepCommandOptions {
   resume?: boolean;
   /** `I/N`: run only the I-th of N contiguous blocks of the points. */
   shard?: string;
+  /** A design to use instead of the experiment's (a sensitivity analysis's). */
+  design?: Design;
+  /** No closing line on standard error: the caller says what was written. */
+  quiet?: boolean;
 }
 
 /** The most points a sweep may have: each is a scenario held in memory. */
@@ -55,12 +59,12 @@ export interface SweepPlan {
 }
 
 /** The experiment file read and every point's scenario validated: errors name the point. */
-export async function planSweep(file: string, cwd: string): Promise<SweepPlan> {
+export async function planSweep(file: string, cwd: string, design?: Design): Promise<SweepPlan> {
   const path = resolve(cwd, file);
   const text = await readText(path, file);
   const loaded = loadExperiment(text);
   if (!loaded.ok) throw new InvalidInput(loaded.errors.map((e) => formatExperimentError(e, file)));
-  const experiment = loaded.experiment;
+  const experiment = design === undefined ? loaded.experiment : { ...loaded.experiment, design };
   const names = Object.keys(experiment.parameters);
   const points = designPoints(experiment);
   if (points.length > MAX_POINTS) throw new InvalidInput(`${file}: the design has ${points.length} points; at most ${MAX_POINTS}`);
@@ -86,7 +90,7 @@ export async function planSweep(file: string, cwd: string): Promise<SweepPlan> {
 }
 
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: CliIO): Promise<number> {
-  const plan = await planSweep(file, io.cwd);
+  const plan = await planSweep(file, io.cwd, options.design);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const toStdout = options.out === STDOUT;
   if (toStdout && options.summary === undefined) throw new InvalidInput('--out -: the rows go to standard output; name the summary\'s file with --summary FILE.csv');
@@ -204,6 +208,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     await out.keep();
     throw keptAfter(error, options.out, done + ran);
   }
+  if (options.quiet) return 0;
   const part = shard ? `, shard ${shard.index}/${shard.count}: points ${from} to ${to - 1} of ${points.length}` : '';
   const resumedNote = done > 0 ? ` (resumed after ${done} rows)` : '';
   await writeText(

@@ -2,9 +2,12 @@
  * The points of a sweep: every combination of the parameters' values (a full grid, the first
  * parameter varying slowest), or a Latin hypercube sample: `samples` points, each parameter's
  * range cut into `samples` equal strata and each stratum used exactly once, drawn with the
- * core's seeded generator so the same experiment gives the same points everywhere.
+ * core's seeded generator so the same experiment gives the same points everywhere. A Morris or
+ * Sobol design's points are those of analysis/morris.ts and analysis/saltelli.ts, taken from the
+ * unit cube to the parameters' ranges.
  */
 import { createRng, type Rng } from '../sim/index.ts';
+import { morrisPoints, saltelliPoints } from '../analysis/index.ts';
 import type { Experiment, ParameterValue, ParameterValues } from './experiment-schema.ts';
 
 export type Point = ParameterValue[];
@@ -32,6 +35,12 @@ export function designPoints(experiment: Experiment): Point[] {
     }
     return points;
   }
+  if ('morris' in design || 'sobol' in design) {
+    const unit = 'morris' in design
+      ? morrisPoints(design.morris.trajectories, specs.length, design.morris.levels, design.morris.seed).points
+      : saltelliPoints(design.sobol.samples, specs.length, design.sobol.seed);
+    return unit.map((u) => specs.map((spec, j) => valueAt(spec, u[j])));
+  }
   const { samples, seed } = design['latin-hypercube'];
   const rng = createRng(seed);
   const columns = specs.map((spec) => {
@@ -45,6 +54,17 @@ export function designPoints(experiment: Experiment): Point[] {
     });
   });
   return Array.from({ length: samples }, (_, i) => columns.map((column) => column[i]));
+}
+
+/**
+ * The value at `u` in [0, 1] of a parameter's range (`from + (to − from)·u`, written with 12
+ * significant digits), or of its list of values (the one whose equal share of [0, 1] holds u).
+ */
+export function valueAt(spec: ParameterValues, u: number): ParameterValue {
+  if (Array.isArray(spec)) return spec[Math.min(spec.length - 1, Math.floor(u * spec.length))];
+  const discrete = spec.step !== undefined || spec.count !== undefined ? parameterValues(spec)! : undefined;
+  if (discrete) return discrete[Math.min(discrete.length - 1, Math.floor(u * discrete.length))];
+  return Number((spec.from + (spec.to - spec.from) * u).toPrecision(12));
 }
 
 /** Fisher–Yates on 0 .. n-1. */

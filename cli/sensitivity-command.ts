@@ -1,0 +1,247 @@
+/**
+ * `convene sensitivity EXPERIMENT.yaml --method morris|sobol --out FILE.csv|FILE.json`: which of
+ * an experiment's conditions move each outcome's probability, the rounds, the support and the
+ * legitimacy, and how sure that is.
+ *
+ * The experiment's parameters are the conditions, each over its range. The design is the
+ * experiment's own when it is of the method asked for (`design: {morris: ...}` or
+ * `design: {sobol: ...}`), else that method's default. Its points run as a sweep's do (the same
+ * seeds at every point, on the worker pool, with progress, `--resume` and `--shard`), into the
+ * rows file (`--rows`, default beside --out) and its per-point summary; each point's outputs are
+ * then read back from the rows, and the indices computed from them (analysis/morris.ts,
+ * analysis/sobol-indices.ts) with bootstrap 95% intervals.
+ *
+ * A shard writes only its rows: merge the shards with `convene merge`, then compute the indices
+ * with `--from-rows MERGED`.
+ */
+import { csvParseRows } from 'd3';
+import { extname, resolve } from 'node:path';
+import { OUTCOMES, ENGINE_VERSION, MODEL_VERSION, type Outcome } from '../sim/index.ts';
+import { CSV_COLUMNS, InvalidInput, csvTextCell, morrisIndices, morrisPoints, sobolIndices, type MorrisIndex, type SobolIndex } from '../analysis/index.ts';
+import type { Design, MorrisDesignSpec, SobolDesignSpec } from './experiment-schema.ts';
+import { planSweep, sweepCommand, type SweepPlan } from './sweep-command.ts';
+import { readLines } from './line-reader.ts';
+import { checkOutputPath } from './output-path.ts';
+import { writeFileAtomically } from './atomic-file.ts';
+import { MANIFEST_VERSION, sha256, writeManifest } from './manifest.ts';
+import { writeText, type CliIO } from './io.ts';
+import { outputFormat } from './parse-options.ts';
+
+export type SensitivityMethod = 'morris' | 'sobol';
+
+export interface SensitivityCommandOptions {
+  method: SensitivityMethod;
+  /** The indices: FILE.csv or FILE.json. Not with --shard. */
+  out?: string;
+  /** The runs' rows (default: --out's name ending .runs.csv). */
+  rows?: string;
+  /** Compute the indices from these rows (a merged set of shards) instead of running. */
+  fromRows?: string;
+  workers?: number;
+  resume?: boolean;
+  shard?: string;
+}
+
+/** When the experiment's design is not the method's: 20 trajectories of 4 levels; 256 samples. */
+export const DEFAULT_MORRIS: MorrisDesignSpec = { trajectories: 20, levels: 4, seed: 1 };
+export const DEFAULT_SOBOL: SobolDesignSpec = { samples: 256, seed: 1 };
+
+/** What each point's runs are summed up into: each outcome's share, then these means. */
+export const SENSITIVITY_OUTPUTS = [...OUTCOMES, 'rounds', 'support', 'legitimacy'] as const;
+export type SensitivityOutput = (typeof SENSITIVITY_OUTPUTS)[number];
+
+export interface SensitivityResult {
+  method: SensitivityMethod;
+  design: Design;
+  parameters: string[];
+  points: number;
+  seeds: number;
+  /** Per output, per parameter. */
+  indices: { output: SensitivityOutput; parameter: string; morris?: MorrisIndex; sobol?: SobolIndex }[];
+}
+
+export async function sensitivityCommand(file: string, options: SensitivityCommandOptions, io: CliIO): Promise<number> {
+  const method = options.method;
+  if (method !== 'morris' && method !== 'sobol') throw new InvalidInput(`--method ${String(method)}: expected morris or sobol`);
+  const probe = await planSweep(file, io.cwd);
+  const own = probe.experiment.design;
+  const design: Design = typeof own === 'object' && method in own ? own : method === 'morris' ? { morris: DEFAULT_MORRIS } : { sobol: DEFAULT_SOBOL };
+  const plan = await planSweep(file, io.cwd, design);
+  for (const [name, spec] of Object.entries(plan.experiment.parameters)) {
+    if (Array.isArray(spec) && spec.some((v) => typeof v !== 'number')) {
+      throw new InvalidInput(`${file}: parameters.${name}: a sensitivity analysis needs numbers (a range {from, to} or a list of numbers)`);
+    }
+  }
+  if (options.shard !== undefined && options.out !== undefined) throw new InvalidInput('--shard writes only the rows (--rows FILE): merge the shards, then compute the indices with --from-rows MERGED --out FILE');
+  if (options.shard === undefined && options.out === undefined) throw new InvalidInput("required option '--out <FILE>' not specified (the indices: FILE.csv or FILE.json)");
+  const outFormat = options.out === undefined ? undefined : indicesFormat(options.out);
+  if (options.out !== undefined) await checkOutputPath(options.out, resolve(io.cwd, options.out));
+  const rowsName = options.fromRows ?? options.rows ?? (options.out ? options.out.slice(0, options.out.length - extname(options.out).length) + '.runs.csv' : undefined);
+  if (rowsName === undefined) throw new InvalidInput('--shard: name the shard\'s rows file with --rows FILE.csv');
+  if (options.fromRows === undefined) {
+    await sweepCommand(file, { out: rowsName, workers: options.workers, resume: options.resume, shard: options.shard, design, quiet: true }, io);
+    if (options.shard !== undefined) {
+      await writeText(io.stderr, `shard ${options.shard} of the ${method} design (${plan.points.length} points × ${plan.experiment.seeds} seeds) written to ${rowsName}; merge the shards, then: convene sensitivity ${file} --method ${method} --from-rows MERGED --out FILE\n`);
+      return 0;
+    }
+  }
+  const outputs = await pointOutputs(resolve(io.cwd, rowsName), rowsName, plan);
+  const result = computeIndices(method, design, plan, outputs);
+  const text = outFormat === 'json' ? JSON.stringify(result, null, 2) + '\n' : indicesCsv(result);
+  const outPath = resolve(io.cwd, options.out!);
+  await writeFileAtomically(outPath, [text]);
+  await writeManifest(outPath, {
+    convene: 'manifest',
+    version: MANIFEST_VERSION,
+    kind: 'sensitivity',
+    format: outFormat === 'json' ? 'json' : 'csv',
+    command: io.command,
+    engine: ENGINE_VERSION,
+    model: MODEL_VERSION,
+    node: process.version,
+    scenario: plan.files.scenario,
+    experiment: plan.files.experiment,
+    overrides: [],
+    seeds: { start: plan.seedStart, count: plan.experiment.seeds },
+    points: plan.points.length,
+    shard: null,
+    range: [0, plan.points.length],
+    rows: result.indices.length,
+    output: { bytes: Buffer.byteLength(text), sha256: sha256(text) },
+  });
+  await writeText(io.stderr, `${plan.points.length} points × ${plan.experiment.seeds} seeds (${method}: ${describeDesign(design)}); rows in ${rowsName}, indices in ${options.out}\n`);
+  for (const line of sensitivitySentences(result)) await writeText(io.stdout, line + '\n');
+  return 0;
+}
+
+function indicesFormat(out: string): 'csv' | 'json' {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.json') return 'json';
+  throw new InvalidInput(`--out ${out}: expected a name ending .csv or .json`);
+}
+
+function describeDesign(design: Design): string {
+  if (typeof design === 'object' && 'morris' in design) return `${design.morris.trajectories} trajectories of ${design.morris.levels} levels, seed ${design.morris.seed}`;
+  if (typeof design === 'object' && 'sobol' in design) return `${design.sobol.samples} Saltelli samples, seed ${design.sobol.seed}`;
+  return String(design);
+}
+
+/**
+ * Each point's outputs, from the rows (CSV or JSONL, in the order a sweep writes them): the share
+ * of its runs ending in each outcome, and the means of rounds, support and legitimacy (a run that
+ * adopted nothing counts 0: no text, no legitimacy).
+ */
+async function pointOutputs(path: string, shown: string, plan: SweepPlan): Promise<Float64Array[]> {
+  const format = outputFormat(shown);
+  if (!format) throw new InvalidInput(`${shown}: expected rows ending .csv or .jsonl`);
+  const points = plan.points.length;
+  const sums = SENSITIVITY_OUTPUTS.map(() => new Float64Array(points));
+  const counts = new Float64Array(points);
+  const outcomeIndex = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
+  const tail = CSV_COLUMNS.length;
+  const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
+  let header = format === 'csv';
+  let rows = 0;
+  const read = await readLines(path, (lines) => {
+    for (const line of lines) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      let point: number, outcome: string, rounds: number, support: number, legitimacy: number;
+      if (format === 'csv') {
+        const cells = line.includes('"') ? (csvParseRows(line)[0] ?? []) : line.split(',');
+        const at = (name: (typeof CSV_COLUMNS)[number]) => cells[cells.length - tail + col(name)];
+        point = Number(cells[0]);
+        outcome = at('outcome');
+        rounds = Number(at('rounds'));
+        support = Number(at('support'));
+        legitimacy = at('legitimacy') === '' ? 0 : Number(at('legitimacy'));
+      } else {
+        const r = JSON.parse(line) as { point: number; outcome: string; rounds: number; support: number; legitimacy: number | null };
+        ({ point, outcome, rounds, support } = r);
+        legitimacy = r.legitimacy ?? 0;
+      }
+      const o = outcomeIndex.get(outcome);
+      if (!Number.isSafeInteger(point) || point < 0 || point >= points || o === undefined) {
+        throw new InvalidInput(`${shown}: line ${rows + 2}: not a row of this experiment's ${points} points`);
+      }
+      sums[o][point]++;
+      sums[OUTCOMES.length][point] += rounds;
+      sums[OUTCOMES.length + 1][point] += support;
+      sums[OUTCOMES.length + 2][point] += legitimacy;
+      counts[point]++;
+      rows++;
+    }
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new InvalidInput(`${shown}: no such file`);
+    throw error;
+  });
+  if (read.torn !== '') throw new InvalidInput(`${shown}: its last line is cut off: an unfinished run? (use --resume to finish it)`);
+  const missing = counts.findIndex((c) => c !== plan.experiment.seeds);
+  if (missing >= 0) throw new InvalidInput(`${shown}: point ${missing} has ${counts[missing]} runs, expected ${plan.experiment.seeds} (the rows of another design, or an unmerged shard?)`);
+  return sums.map((s) => s.map((v, p) => v / counts[p]));
+}
+
+export function computeIndices(method: SensitivityMethod, design: Design, plan: SweepPlan, outputs: Float64Array[]): SensitivityResult {
+  const names = Object.keys(plan.experiment.parameters);
+  const d = names.length;
+  const indices: SensitivityResult['indices'] = [];
+  const morris = typeof design === 'object' && 'morris' in design ? morrisPoints(design.morris.trajectories, d, design.morris.levels, design.morris.seed) : undefined;
+  SENSITIVITY_OUTPUTS.forEach((output, k) => {
+    if (morris) morrisIndices(morris, outputs[k], d).forEach((m, j) => indices.push({ output, parameter: names[j], morris: m }));
+    else sobolIndices(outputs[k], d).forEach((s, j) => indices.push({ output, parameter: names[j], sobol: s }));
+  });
+  return { method, design, parameters: names, points: plan.points.length, seeds: plan.experiment.seeds, indices };
+}
+
+const round = (x: number) => Number(x.toPrecision(6));
+
+export function indicesCsv(r: SensitivityResult): string {
+  const head = r.method === 'morris'
+    ? ['output', 'parameter', 'mu_star', 'mu_star_low', 'mu_star_high', 'mu', 'sigma']
+    : ['output', 'parameter', 's1', 's1_low', 's1_high', 'st', 'st_low', 'st_high'];
+  const lines = r.indices.map((i) => {
+    const values = i.morris
+      ? [i.morris.muStar.value, i.morris.muStar.low, i.morris.muStar.high, i.morris.mu, i.morris.sigma]
+      : [i.sobol!.first.value, i.sobol!.first.low, i.sobol!.first.high, i.sobol!.total.value, i.sobol!.total.low, i.sobol!.total.high];
+    return [i.output, i.parameter, ...values.map(round)].map(csvTextCell).join(',');
+  });
+  return [head.join(','), ...lines].join('\n') + '\n';
+}
+
+const OUTPUT_WORDS: Record<string, string> = {
+  rounds: 'the number of rounds',
+  support: 'the support for the final text',
+  legitimacy: 'the legitimacy of what was adopted',
+};
+
+/** In words, for each output that varies: which conditions matter most, and how sure that is. */
+export function sensitivitySentences(r: SensitivityResult): string[] {
+  const sentences: string[] = [];
+  for (const output of SENSITIVITY_OUTPUTS) {
+    const rows = r.indices.filter((i) => i.output === output);
+    const size = (i: (typeof rows)[number]) => (i.morris ? i.morris.muStar : i.sobol!.total);
+    if (rows.every((i) => size(i).value === 0)) continue;
+    const ranked = [...rows].sort((a, b) => size(b).value - size(a).value);
+    const what = OUTPUT_WORDS[output] ?? `the odds of ${(output as Outcome).replace(/-/g, ' ')}`;
+    const measure = r.method === 'morris' ? 'mean absolute effect' : 'total index';
+    const say = (i: (typeof rows)[number]) => `${i.parameter} (${measure} ${fmt(size(i).value)}, 95% interval ${fmt(size(i).low)} to ${fmt(size(i).high)})`;
+    const top = ranked[0];
+    const second = ranked[1];
+    let sentence = `What moves ${what} most: ${say(top)}`;
+    if (second && size(second).value > 0) {
+      const apart = size(second).high < size(top).low;
+      sentence += `, then ${say(second)}${apart ? '' : ' — their intervals overlap, so which matters more is not settled'}`;
+    }
+    const negligible = ranked.filter((i) => size(i).high < 0.05 * size(top).value).map((i) => i.parameter);
+    if (negligible.length > 0) sentence += `; ${negligible.join(', ')} hardly ${negligible.length === 1 ? 'matters' : 'matter'}`;
+    sentences.push(sentence + '.');
+  }
+  return sentences;
+}
+
+function fmt(x: number): string {
+  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3);
+}
