@@ -7,8 +7,8 @@
  * Peeling: start from the box holding every row; at each step, try cutting each condition's
  * lowest or highest `alpha` share of the rows still in the box (at least one distinct value, so
  * a grid's condition loses its lowest or highest value), and keep the cut that leaves the highest
- * density (the outcome's share inside). Stop when fewer than `minMass` of all rows remain or no
- * cut is left. Each box on the way is a point of the peeling trajectory: its coverage (the share
+ * density (the outcome's share inside). Stop when fewer than `minMass` of all rows remain, no
+ * cut is left, or every row inside has the outcome. Each box on the way is a point of the peeling trajectory: its coverage (the share
  * of all the outcome's rows inside it) against its density. No pasting step: the boxes only
  * shrink, as in the EMA Workbench's default of `paste=False` for a first look.
  */
@@ -71,7 +71,8 @@ export function primPeel(input: PrimInput, options: PrimOptions = {}): PrimBox[]
     return { limits, coverage: total > 0 ? hits / total : 0, density: rows.length > 0 ? hits / rows.length : 0, mass: rows.length / n, rows: rows.length };
   };
   const trajectory = [describe(inside)];
-  for (;;) {
+  // A box of density 1 cannot be improved on: peeling it further only loses coverage.
+  while (trajectory[trajectory.length - 1].density < 1) {
     let best: { rows: number[]; density: number } | undefined;
     for (let j = 0; j < d; j++) {
       const values = inside.map((r) => x[r][j]).sort((a, b) => a - b);

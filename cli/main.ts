@@ -19,6 +19,7 @@ import { reportCommand } from './report-command.ts';
 import { runCommand } from './run-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
+import { discoverCommand } from './discover-command.ts';
 import { validateCommand } from './validate-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 
@@ -127,6 +128,16 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .option('--resume', 'continue an interrupted analysis from its rows\' .partial file')
     .option('--shard <I/N>', 'run only the I-th of N equal blocks of the points; join with `convene merge`')
     .action(async (file: string, options) => setStatus(await sensitivityCommand(file, options, io)));
+
+  program
+    .command('discover')
+    .description('scenario discovery: the box of conditions in which an outcome is concentrated (PRIM), in words')
+    .argument('<RESULTS>', 'the rows of `convene sweep` or `convene sensitivity` (.csv or .jsonl)')
+    .option('--outcome <OUTCOME>', 'the outcome to find, e.g. tyranny-of-the-minority (required)')
+    .option('--out <FILE>', 'also write the trajectory and the chosen box as FILE.json')
+    .option('--min-coverage <SHARE>', "the smallest share of the outcome's runs the box must hold (default 0.5)")
+    .option('--alpha <SHARE>', "the share of the box's runs each peel removes (default 0.05)")
+    .action(async (file: string, options) => setStatus(await discoverCommand(file, options, io)));
 
   program
     .command('report')
