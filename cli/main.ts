@@ -20,6 +20,7 @@ import { runCommand } from './run-command.ts';
 import { sweepCommand } from './sweep-command.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
 import { discoverCommand } from './discover-command.ts';
+import { mapCommand } from './map-command.ts';
 import { validateCommand } from './validate-command.ts';
 import { reproduceCommand } from './reproduce-command.ts';
 
@@ -128,6 +129,22 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
     .option('--resume', 'continue an interrupted analysis from its rows\' .partial file')
     .option('--shard <I/N>', 'run only the I-th of N equal blocks of the points; join with `convene merge`')
     .action(async (file: string, options) => setStatus(await sensitivityCommand(file, options, io)));
+
+  program
+    .command('map')
+    .description('the regime map: every cell of a grid of two conditions over N seeds, and the outcome that dominates each')
+    .argument('<SCENARIO>', 'scenario file (.yaml or .json)')
+    .option('--x <PATH=LO:HI:STEPS>', 'the condition across, e.g. convenor.rule.threshold=0.5:1:11 (required)')
+    .option('--y <PATH=LO:HI:STEPS>', 'the condition up, e.g. convenor.attendanceCost=0:4:9 (required)')
+    .option('--seeds <N>', 'runs per cell, seeds from the scenario\'s seed on (required)', parseRuns)
+    .option('--seed-start <SEED>', 'the first seed of every cell (default: the scenario\'s seed)', parseSeed)
+    .option('--out <FILE>', 'one row per cell: FILE.csv or FILE.jsonl (not with --shard)')
+    .option('--rows <FILE>', "the runs' rows (default: next to --out, ending .runs.csv)", parseOutPath)
+    .option('--from-rows <FILE>', 'draw the map from these rows (merged shards) instead of running')
+    .addOption(workersOption())
+    .option('--resume', "continue an interrupted map from its rows' .partial file")
+    .option('--shard <I/N>', 'run only the I-th of N equal blocks of the cells; join with `convene merge`')
+    .action(async (file: string, options) => setStatus(await mapCommand(file, options, io)));
 
   program
     .command('discover')

@@ -12,8 +12,8 @@ import type { Shard } from './shard.ts';
 
 export const MANIFEST_VERSION = 1;
 
-/** A batch's rows, a sweep's rows, a sweep's summary, a sensitivity analysis's indices. */
-export type ManifestKind = 'batch' | 'sweep' | 'sweep-summary' | 'sensitivity';
+/** A batch's rows, a sweep's rows, a sweep's summary, a sensitivity analysis's indices, a regime map. */
+export type ManifestKind = 'batch' | 'sweep' | 'sweep-summary' | 'sensitivity' | 'map';
 
 export interface FileDigest {
   /** As it was named on the command line. */
@@ -81,7 +81,7 @@ export async function readManifest(path: string): Promise<Manifest | undefined |
   if (m === null || typeof m !== 'object' || m.convene !== 'manifest') return 'it is not a Convene manifest';
   if (m.version !== MANIFEST_VERSION) return `it has version ${String(m.version)}; this Convene reads version ${MANIFEST_VERSION}`;
   const wellFormed =
-    (m.kind === 'batch' || m.kind === 'sweep' || m.kind === 'sweep-summary' || m.kind === 'sensitivity') &&
+    (m.kind === 'batch' || m.kind === 'sweep' || m.kind === 'sweep-summary' || m.kind === 'sensitivity' || m.kind === 'map') &&
     (m.format === 'csv' || m.format === 'jsonl' || m.format === 'json') &&
     Array.isArray(m.range) && m.range.length === 2 && m.range.every(Number.isSafeInteger) &&
     Number.isSafeInteger(m.rows) &&

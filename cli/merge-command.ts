@@ -136,7 +136,7 @@ function difference(a: Manifest, b: Manifest): string {
   return '';
 }
 
-const KIND_WORDS: Record<Manifest['kind'], string> = { batch: "a batch's rows", sweep: "a sweep's rows", 'sweep-summary': "a sweep's summary", sensitivity: "a sensitivity analysis's indices" };
+const KIND_WORDS: Record<Manifest['kind'], string> = { batch: "a batch's rows", sweep: "a sweep's rows", 'sweep-summary': "a sweep's summary", sensitivity: "a sensitivity analysis's indices", map: 'a regime map' };
 
 function setWords(overrides: string[]): string {
   return overrides.length ? overrides.map((o) => `--set ${o}`).join(' ') : 'none';

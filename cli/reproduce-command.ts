@@ -40,8 +40,8 @@ export async function reproduceCommand(file: string, io: CliIO, runCommandLine: 
     await say(`${shown}: not reproduced: the file has changed since it was written (SHA-256 ${now}; the manifest says ${manifest.output.sha256})`);
     return 1;
   }
-  // The input the command names, against what it read.
-  const input = manifest.experiment ?? manifest.scenario;
+  // The input the command names, against what it read (a map's "experiment" is its axes, in the command).
+  const input = manifest.experiment && manifest.command[1] !== 'map' ? manifest.experiment : manifest.scenario;
   if (!isMerge(manifest)) {
     const text = await readFile(resolve(io.cwd, input.file), 'utf8').catch(() => null);
     if (text === null) {
@@ -110,7 +110,7 @@ function redirect(m: Manifest, folder: string): { argv: string[]; again: string 
     else argv.push('--summary', moved);
     if (m.kind === 'sweep-summary') again = moved;
   }
-  if (m.command[1] === 'sensitivity' && valueOf('--from-rows') < 0) {
+  if ((m.command[1] === 'sensitivity' || m.command[1] === 'map') && valueOf('--from-rows') < 0) {
     // Its runs' rows (and their summary) are written too: into the folder, not over the originals.
     const at = valueOf('--rows');
     const rowsName = at >= 0 ? argv[at + 1] : rows.slice(0, rows.length - extname(rows).length) + '.runs.csv';

@@ -14,18 +14,16 @@
  * A shard writes only its rows: merge the shards with `convene merge`, then compute the indices
  * with `--from-rows MERGED`.
  */
-import { csvParseRows } from 'd3';
 import { extname, resolve } from 'node:path';
 import { OUTCOMES, ENGINE_VERSION, MODEL_VERSION, type Outcome } from '../sim/index.ts';
-import { CSV_COLUMNS, InvalidInput, csvTextCell, morrisIndices, morrisPoints, sobolIndices, type MorrisIndex, type SobolIndex } from '../analysis/index.ts';
+import { InvalidInput, csvTextCell, morrisIndices, morrisPoints, sobolIndices, type MorrisIndex, type SobolIndex } from '../analysis/index.ts';
 import type { Design, MorrisDesignSpec, SobolDesignSpec } from './experiment-schema.ts';
 import { planSweep, sweepCommand, type SweepPlan } from './sweep-command.ts';
-import { readLines } from './line-reader.ts';
+import { readPointRows } from './point-rows.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { MANIFEST_VERSION, sha256, writeManifest } from './manifest.ts';
 import { writeText, type CliIO } from './io.ts';
-import { outputFormat } from './parse-options.ts';
 
 export type SensitivityMethod = 'morris' | 'sobol';
 
@@ -133,55 +131,16 @@ function describeDesign(design: Design): string {
  * adopted nothing counts 0: no text, no legitimacy).
  */
 async function pointOutputs(path: string, shown: string, plan: SweepPlan): Promise<Float64Array[]> {
-  const format = outputFormat(shown);
-  if (!format) throw new InvalidInput(`${shown}: expected rows ending .csv or .jsonl`);
   const points = plan.points.length;
   const sums = SENSITIVITY_OUTPUTS.map(() => new Float64Array(points));
-  const counts = new Float64Array(points);
   const outcomeIndex = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
-  const tail = CSV_COLUMNS.length;
-  const col = (name: (typeof CSV_COLUMNS)[number]) => CSV_COLUMNS.indexOf(name);
-  let header = format === 'csv';
-  let rows = 0;
-  const read = await readLines(path, (lines) => {
-    for (const line of lines) {
-      if (header) {
-        header = false;
-        continue;
-      }
-      let point: number, outcome: string, rounds: number, support: number, legitimacy: number;
-      if (format === 'csv') {
-        const cells = line.includes('"') ? (csvParseRows(line)[0] ?? []) : line.split(',');
-        const at = (name: (typeof CSV_COLUMNS)[number]) => cells[cells.length - tail + col(name)];
-        point = Number(cells[0]);
-        outcome = at('outcome');
-        rounds = Number(at('rounds'));
-        support = Number(at('support'));
-        legitimacy = at('legitimacy') === '' ? 0 : Number(at('legitimacy'));
-      } else {
-        const r = JSON.parse(line) as { point: number; outcome: string; rounds: number; support: number; legitimacy: number | null };
-        ({ point, outcome, rounds, support } = r);
-        legitimacy = r.legitimacy ?? 0;
-      }
-      const o = outcomeIndex.get(outcome);
-      if (!Number.isSafeInteger(point) || point < 0 || point >= points || o === undefined) {
-        throw new InvalidInput(`${shown}: line ${rows + 2}: not a row of this experiment's ${points} points`);
-      }
-      sums[o][point]++;
-      sums[OUTCOMES.length][point] += rounds;
-      sums[OUTCOMES.length + 1][point] += support;
-      sums[OUTCOMES.length + 2][point] += legitimacy;
-      counts[point]++;
-      rows++;
-    }
-  }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new InvalidInput(`${shown}: no such file`);
-    throw error;
+  await readPointRows(path, shown, points, plan.experiment.seeds, (row) => {
+    sums[outcomeIndex.get(row.outcome)!][row.point]++;
+    sums[OUTCOMES.length][row.point] += row.rounds;
+    sums[OUTCOMES.length + 1][row.point] += row.support;
+    sums[OUTCOMES.length + 2][row.point] += row.legitimacy ?? 0;
   });
-  if (read.torn !== '') throw new InvalidInput(`${shown}: its last line is cut off: an unfinished run? (use --resume to finish it)`);
-  const missing = counts.findIndex((c) => c !== plan.experiment.seeds);
-  if (missing >= 0) throw new InvalidInput(`${shown}: point ${missing} has ${counts[missing]} runs, expected ${plan.experiment.seeds} (the rows of another design, or an unmerged shard?)`);
-  return sums.map((s) => s.map((v, p) => v / counts[p]));
+  return sums.map((s) => s.map((v) => v / plan.experiment.seeds));
 }
 
 export function computeIndices(method: SensitivityMethod, design: Design, plan: SweepPlan, outputs: Float64Array[]): SensitivityResult {

@@ -44,6 +44,8 @@ export interface SweepCommandOptions {
   design?: Design;
   /** No closing line on standard error: the caller says what was written. */
   quiet?: boolean;
+  /** The points already planned (`convene map`'s grid), instead of reading FILE. */
+  plan?: SweepPlan;
 }
 
 /** The most points a sweep may have: each is a scenario held in memory. */
@@ -65,12 +67,21 @@ export async function planSweep(file: string, cwd: string, design?: Design): Pro
   const loaded = loadExperiment(text);
   if (!loaded.ok) throw new InvalidInput(loaded.errors.map((e) => formatExperimentError(e, file)));
   const experiment = design === undefined ? loaded.experiment : { ...loaded.experiment, design };
+  return await planExperiment(experiment, { file, sha256: sha256(text) }, dirname(path), file);
+}
+
+/**
+ * An experiment's points and their scenarios; the base scenario is read relative to `folder`.
+ * `digest` names the experiment in manifests; `shown` in errors.
+ */
+export async function planExperiment(experiment: Experiment, digest: FileDigest, folder: string, shown: string): Promise<SweepPlan> {
+  const file = shown;
   const names = Object.keys(experiment.parameters);
   const points = designPoints(experiment);
   if (points.length > MAX_POINTS) throw new InvalidInput(`${file}: the design has ${points.length} points; at most ${MAX_POINTS}`);
 
   const baseName = experiment.scenario;
-  const basePath = resolve(dirname(path), baseName);
+  const basePath = resolve(folder, baseName);
   const baseText = await readText(basePath, baseName);
   const ext = extname(baseName).toLowerCase();
   const format = ext === '.json' ? 'json' : 'yaml';
@@ -85,12 +96,12 @@ export async function planSweep(file: string, cwd: string, design?: Design): Pro
   }
   const seedStart = experiment.seedStart ?? scenarios[0].seed;
   if (seedStart + experiment.seeds - 1 > MAX_SEED) throw new InvalidInput(`${file}: seeds would go past ${MAX_SEED}`);
-  const files = { experiment: { file, sha256: sha256(text) }, scenario: { file: baseName, sha256: sha256(baseText) } };
+  const files = { experiment: digest, scenario: { file: baseName, sha256: sha256(baseText) } };
   return { experiment, names, points, scenarios, seedStart, files };
 }
 
 export async function sweepCommand(file: string, options: SweepCommandOptions, io: CliIO): Promise<number> {
-  const plan = await planSweep(file, io.cwd, options.design);
+  const plan = options.plan ?? (await planSweep(file, io.cwd, options.design));
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const toStdout = options.out === STDOUT;
   if (toStdout && options.summary === undefined) throw new InvalidInput('--out -: the rows go to standard output; name the summary\'s file with --summary FILE.csv');
@@ -273,7 +284,7 @@ export function summaryHeader(names: string[]): string {
 }
 
 /** A column name R keeps: every run of characters other than letters and digits becomes one `_`. */
-function rName(name: string): string {
+export function rName(name: string): string {
   return name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'parameter';
 }
 
