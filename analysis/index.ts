@@ -16,3 +16,5 @@ export * from './saltelli.ts';
 export * from './sobol-indices.ts';
 export * from './morris.ts';
 export * from './prim.ts';
+export * from './sensitivity-result.ts';
+export * from './analysis-report.ts';

@@ -5,7 +5,7 @@
  * inline. A Content-Security-Policy allows that one script, by its hash, and no network at all.
  */
 import { createHash } from 'node:crypto';
-import type { ReportData } from '../analysis/index.ts';
+import type { AnyReportData } from '../analysis/index.ts';
 import pageScript from '../viz/report-page.ts?iife';
 
 /** The charts' code, bundled into the command at build time (scripts/iife-import.ts). */
@@ -21,7 +21,7 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export function reportHtml(data: ReportData, script: string = pageScript): string {
+export function reportHtml(data: AnyReportData, script: string = pageScript): string {
   // Inside the script element, "</script" anywhere (a string in D3) would end it early.
   const code = script.replace(/<\/(script)/gi, '<\\/$1');
   const hash = createHash('sha256').update(code, 'utf8').digest('base64');

@@ -15,8 +15,8 @@
  * with `--from-rows MERGED`.
  */
 import { extname, resolve } from 'node:path';
-import { OUTCOMES, ENGINE_VERSION, MODEL_VERSION, type Outcome } from '../sim/index.ts';
-import { InvalidInput, csvTextCell, morrisIndices, morrisPoints, sobolIndices, type MorrisIndex, type SobolIndex } from '../analysis/index.ts';
+import { OUTCOMES, ENGINE_VERSION, MODEL_VERSION } from '../sim/index.ts';
+import { InvalidInput, SENSITIVITY_OUTPUTS, indicesCsv, morrisIndices, morrisPoints, sensitivitySentences, sobolIndices, type SensitivityMethod, type SensitivityResult } from '../analysis/index.ts';
 import type { Design, MorrisDesignSpec, SobolDesignSpec } from './experiment-schema.ts';
 import { planSweep, sweepCommand, type SweepPlan } from './sweep-command.ts';
 import { readPointRows } from './point-rows.ts';
@@ -24,8 +24,6 @@ import { checkOutputPath } from './output-path.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { MANIFEST_VERSION, sha256, writeManifest } from './manifest.ts';
 import { writeText, type CliIO } from './io.ts';
-
-export type SensitivityMethod = 'morris' | 'sobol';
 
 export interface SensitivityCommandOptions {
   method: SensitivityMethod;
@@ -43,20 +41,6 @@ export interface SensitivityCommandOptions {
 /** When the experiment's design is not the method's: 20 trajectories of 4 levels; 256 samples. */
 export const DEFAULT_MORRIS: MorrisDesignSpec = { trajectories: 20, levels: 4, seed: 1 };
 export const DEFAULT_SOBOL: SobolDesignSpec = { samples: 256, seed: 1 };
-
-/** What each point's runs are summed up into: each outcome's share, then these means. */
-export const SENSITIVITY_OUTPUTS = [...OUTCOMES, 'rounds', 'support', 'legitimacy'] as const;
-export type SensitivityOutput = (typeof SENSITIVITY_OUTPUTS)[number];
-
-export interface SensitivityResult {
-  method: SensitivityMethod;
-  design: Design;
-  parameters: string[];
-  points: number;
-  seeds: number;
-  /** Per output, per parameter. */
-  indices: { output: SensitivityOutput; parameter: string; morris?: MorrisIndex; sobol?: SobolIndex }[];
-}
 
 export async function sensitivityCommand(file: string, options: SensitivityCommandOptions, io: CliIO): Promise<number> {
   const method = options.method;
@@ -155,52 +139,3 @@ export function computeIndices(method: SensitivityMethod, design: Design, plan: 
   return { method, design, parameters: names, points: plan.points.length, seeds: plan.experiment.seeds, indices };
 }
 
-const round = (x: number) => Number(x.toPrecision(6));
-
-export function indicesCsv(r: SensitivityResult): string {
-  const head = r.method === 'morris'
-    ? ['output', 'parameter', 'mu_star', 'mu_star_low', 'mu_star_high', 'mu', 'sigma']
-    : ['output', 'parameter', 's1', 's1_low', 's1_high', 'st', 'st_low', 'st_high'];
-  const lines = r.indices.map((i) => {
-    const values = i.morris
-      ? [i.morris.muStar.value, i.morris.muStar.low, i.morris.muStar.high, i.morris.mu, i.morris.sigma]
-      : [i.sobol!.first.value, i.sobol!.first.low, i.sobol!.first.high, i.sobol!.total.value, i.sobol!.total.low, i.sobol!.total.high];
-    return [i.output, i.parameter, ...values.map(round)].map(csvTextCell).join(',');
-  });
-  return [head.join(','), ...lines].join('\n') + '\n';
-}
-
-const OUTPUT_WORDS: Record<string, string> = {
-  rounds: 'the number of rounds',
-  support: 'the support for the final text',
-  legitimacy: 'the legitimacy of what was adopted',
-};
-
-/** In words, for each output that varies: which conditions matter most, and how sure that is. */
-export function sensitivitySentences(r: SensitivityResult): string[] {
-  const sentences: string[] = [];
-  for (const output of SENSITIVITY_OUTPUTS) {
-    const rows = r.indices.filter((i) => i.output === output);
-    const size = (i: (typeof rows)[number]) => (i.morris ? i.morris.muStar : i.sobol!.total);
-    if (rows.every((i) => size(i).value === 0)) continue;
-    const ranked = [...rows].sort((a, b) => size(b).value - size(a).value);
-    const what = OUTPUT_WORDS[output] ?? `the odds of ${(output as Outcome).replace(/-/g, ' ')}`;
-    const measure = r.method === 'morris' ? 'mean absolute effect' : 'total index';
-    const say = (i: (typeof rows)[number]) => `${i.parameter} (${measure} ${fmt(size(i).value)}, 95% interval ${fmt(size(i).low)} to ${fmt(size(i).high)})`;
-    const top = ranked[0];
-    const second = ranked[1];
-    let sentence = `What moves ${what} most: ${say(top)}`;
-    if (second && size(second).value > 0) {
-      const apart = size(second).high < size(top).low;
-      sentence += `, then ${say(second)}${apart ? '' : ' — their intervals overlap, so which matters more is not settled'}`;
-    }
-    const negligible = ranked.filter((i) => size(i).high < 0.05 * size(top).value).map((i) => i.parameter);
-    if (negligible.length > 0) sentence += `; ${negligible.join(', ')} hardly ${negligible.length === 1 ? 'matters' : 'matter'}`;
-    sentences.push(sentence + '.');
-  }
-  return sentences;
-}
-
-function fmt(x: number): string {
-  return Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3);
-}

@@ -4,25 +4,12 @@
  * `<script type="application/json" id="report-data">` and builds every element with D3; text from
  * the data (file names, parameter names and values) goes in with `.text()`, never as markup.
  */
-import { area, axisBottom, axisLeft, line, scaleBand, scaleLinear, scalePoint, select, type Selection } from 'd3';
-import { OKABE_ITO } from './palette.ts';
-import { OUTCOME_WORDS, percentTenthsTrimmed, type Outcome } from '../sim/index.ts';
-import type { HistogramBin, OutcomeShare, ParameterPanel, ReportData } from '../analysis/index.ts';
+import { area, axisBottom, axisLeft, line, scaleBand, scaleLinear, scalePoint, select } from 'd3';
+import { percentTenthsTrimmed, type Outcome } from '../sim/index.ts';
+import type { AnyReportData, HistogramBin, OutcomeShare, ParameterPanel, ReportData } from '../analysis/index.ts';
 
-type Div = Selection<HTMLElement, unknown, null, undefined>;
-type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
-
-/** Okabe–Ito, one colour and one dash pattern per outcome class, so lines differ without colour too. */
-const OUTCOME_STYLE: Record<Outcome, { colour: string; dash: string }> = {
-  'rough-consensus': { colour: OKABE_ITO[2], dash: '' },
-  'contested-decision': { colour: OKABE_ITO[1], dash: '6 3' },
-  'tyranny-of-the-minority': { colour: OKABE_ITO[5], dash: '2 3' },
-  collapse: { colour: OKABE_ITO[6], dash: '8 3 2 3' },
-  'declared-failure': { colour: OKABE_ITO[0], dash: '1 2' },
-  'glacial-drift': { colour: OKABE_ITO[4], dash: '10 4' },
-};
-/** Its colour, its dash and its words (sim/words.ts). */
-const styleOf = (outcome: Outcome) => ({ ...OUTCOME_STYLE[outcome], label: OUTCOME_WORDS[outcome].label });
+import { axisTitle, provenanceList, section, styleOf, svgIn, type Div, type Svg } from './report-parts.ts';
+import { renderMap, renderSensitivity } from './report-analysis.ts';
 
 const percent = percentTenthsTrimmed;
 const interval = (s: { low: number; high: number }) => `${percent(s.low)}–${percent(s.high)}`;
@@ -87,43 +74,11 @@ function render(data: ReportData): void {
   }
 }
 
-function provenanceList(parent: Div, items: NonNullable<ReportData['provenance']>): void {
-  const list = parent.append('dl').attr('data-testid', 'provenance');
-  for (const p of items) {
-    list.append('dt').append('code').text(p.file);
-    const dd = list.append('dd').attr('data-intact', p.intact === null ? 'unknown' : String(p.intact));
-    if (p.command.length === 0) {
-      dd.append('p').text(`No manifest beside it. SHA-256 ${p.sha256}.`);
-      continue;
-    }
-    dd.append('p').append('code').text(p.command.join(' '));
-    dd.append('p').text(`Engine ${p.engine}, model ${p.model}, Node ${p.node}.${p.input ? ` Read ${p.input.file} (SHA-256 ${p.input.sha256}).` : ''}`);
-    dd.append('p').text(p.intact ? `The file is as written: SHA-256 ${p.sha256}.` : `The file has changed since it was written: SHA-256 ${p.sha256} is not the manifest\u2019s.`);
-  }
-}
-
 function describe(data: ReportData): string {
   const runs = `${data.runs} ${data.runs === 1 ? 'run' : 'runs'}`;
   if (data.kind === 'batch') return `${runs} of one scenario (convene batch).`;
   const names = data.parameters.join(', ');
   return `${runs}: a sweep of ${data.points} ${data.points === 1 ? 'point' : 'points'} over ${data.parameters.length === 1 ? 'the parameter' : 'the parameters'} ${names} (convene sweep).`;
-}
-
-function section(body: Div, id: string, title: string, caption: string): Div {
-  const s = body.append<HTMLElement>('section').attr('id', id);
-  s.append('h2').text(title);
-  s.append('p').attr('class', 'caption').text(caption);
-  return s;
-}
-
-function svgIn(parent: Div, width: number, height: number, name: string, label: string): Svg {
-  return parent
-    .append<SVGSVGElement>('svg')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('width', width)
-    .attr('role', 'img')
-    .attr('aria-label', label)
-    .attr('data-chart', name);
 }
 
 function outcomeBars(parent: Div, shares: OutcomeShare[], runs: number): void {
@@ -331,13 +286,14 @@ function flagTable(parent: Div, data: ReportData): void {
   none.append('td').text('');
 }
 
-function axisTitle(svg: Svg, x: number, y: number, text: string) {
-  return svg.append('text').attr('class', 'axis-title').attr('x', x).attr('y', y).attr('text-anchor', 'middle').text(text);
-}
-
 function truncate(text: string): string {
   return text.length > 18 ? text.slice(0, 17) + '…' : text;
 }
 
 const source = document.getElementById('report-data');
-if (source?.textContent) render(JSON.parse(source.textContent) as ReportData);
+if (source?.textContent) {
+  const data = JSON.parse(source.textContent) as AnyReportData;
+  if (data.kind === 'sensitivity') renderSensitivity(data);
+  else if (data.kind === 'map') renderMap(data);
+  else render(data);
+}
