@@ -55,6 +55,8 @@ export interface Frame {
   position: Float64Array;
   present: Uint8Array;
   dropped: Uint8Array;
+  /** Per stakeholder: 0 while it may take part, else why it left (sim/phases/leaving.ts' LEFT). */
+  left: Uint8Array;
   stance: Uint8Array;
   resources: Float64Array;
   organized: Uint8Array;

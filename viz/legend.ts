@@ -15,11 +15,14 @@ export function renderLegend(host: HTMLElement, meta: Meta): void {
     'dashed outline: objects',
     'dotted: does not engage or absent',
     'size: power',
+    'faint ring: what it wants; thin line: how far it has moved from there',
+    'named: who objects, declined or walked out',
     'faded: resources spent',
     '◇ proposal and its trail',
     '✚ caucus centre, ring: its chair',
     'dashed box: acceptable to the convenor',
   ];
   if (meta.preferred) keys.push('★ convenor in the room');
+  keys.push('□ at the end: what each constituency wants on average, and a dashed line to the text it got');
   for (const k of keys) host.append(el('span', { class: 'key muted' }, k));
 }

@@ -76,7 +76,13 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
   const clipped = plot.append('g').attr('clip-path', `url(#${clipId})`);
   const boxG = clipped.append('rect').attr('class', 'box');
   const trailG = clipped.append('path').attr('class', 'trail');
+  // Where each stakeholder started (its ideal), and a line to where it stands now: who conceded, who held out.
+  const movesG = clipped.append('path').attr('class', 'moves');
+  const idealsG = clipped.append('g').attr('class', 'ideals');
+  // At the end: each constituency's mean ideal, with a line to the text it got.
+  const landedG = clipped.append('g').attr('class', 'landed');
   const dotsG = plot.append('g').attr('class', 'stakeholders');
+  const namesG = plot.append('g').attr('class', 'names');
   const caucusG = plot.append('g').attr('class', 'caucuses');
   const preferredG = plot.append('path').attr('class', 'preferred').attr('d', d3.symbol(d3.symbolStar, 160)());
   const proposalG = plot.append('path').attr('class', 'proposal').attr('d', d3.symbol(d3.symbolDiamond, 150)());
@@ -294,8 +300,108 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
         nodes[i].setAttribute('cy', String(sy[i]));
       }
     }
+    drawMoves(frame);
     drawCaucuses(frame);
     drawSelected();
+  }
+
+  /**
+   * Each stakeholder's ideal as a faint ring in its constituency's colour and a thin line to where
+   * it now stands (not on the canvas: 10,000 lines would be a grey fog); the names of those who
+   * object, declined or walked out; and, once the meeting is over, where the text landed against
+   * each constituency's mean ideal.
+   */
+  function drawMoves(frame: Frame) {
+    const m = meta!;
+    const small = !useCanvas();
+    const ix = new Float64Array(m.n);
+    const iy = new Float64Array(m.n);
+    for (let i = 0; i < m.n; i++) {
+      const [a, b] = place(m.ideal, i, true);
+      ix[i] = x(a);
+      iy[i] = y(b);
+    }
+    let lines = '';
+    const rings = new Map<number, string>();
+    if (small) {
+      for (let i = 0; i < m.n; i++) {
+        const r = Math.max(2, radius[i] * 0.45);
+        const c = m.constituency[i];
+        rings.set(c, (rings.get(c) ?? '') + `M${ix[i] + r},${iy[i]}a${r},${r} 0 1,0 ${-2 * r},0a${r},${r} 0 1,0 ${2 * r},0`);
+        if (frame.round > 0 && Math.hypot(sx[i] - ix[i], sy[i] - iy[i]) > 1) lines += `M${ix[i]},${iy[i]}L${sx[i]},${sy[i]}`;
+      }
+    }
+    movesG.attr('d', lines || null);
+    idealsG
+      .selectAll<SVGPathElement, [number, string]>('path')
+      .data([...rings], (d) => String(d[0]))
+      .join('path')
+      .attr('d', (d) => d[1])
+      .attr('stroke', (d) => constituencyColour(d[0]));
+
+    // Who to name: those who left, one label per constituency and reason (placed at the middle of
+    // what they wanted), then the three most powerful objectors.
+    const word = (i: number) => (frame.left[i] === 3 ? 'walked out' : frame.left[i] === 2 ? 'declined' : frame.left[i] === 1 ? 'could not afford to stay' : 'objects');
+    const labels: { key: string; first: number; count: number; why: string; px: number; py: number; r: number }[] = [];
+    if (frame.round > 0 && m.n <= CANVAS_ABOVE) {
+      const order = d3.range(m.n).sort((a, b) => m.power[b] - m.power[a]);
+      const groups = new Map<string, (typeof labels)[number] & { sx: number; sy: number }>();
+      for (const i of order) {
+        if (frame.left[i] === 0) continue;
+        const key = `${m.constituency[i]}|${frame.left[i]}`;
+        const g = groups.get(key) ?? { key, first: i, count: 0, why: word(i), px: 0, py: 0, r: radius[i], sx: 0, sy: 0 };
+        g.count++;
+        g.sx += ix[i];
+        g.sy += iy[i];
+        groups.set(key, g);
+      }
+      for (const g of groups.values()) labels.push({ ...g, px: g.sx / g.count, py: g.sy / g.count });
+      for (const i of order.filter((i) => frame.left[i] === 0 && frame.present[i] && frame.stance[i] === 3).slice(0, 3)) {
+        labels.push({ key: `o${i}`, first: i, count: 1, why: 'objects', px: sx[i], py: sy[i], r: radius[i] });
+      }
+    }
+    namesG
+      .selectAll<SVGTextElement, (typeof labels)[number]>('text')
+      .data(labels, (l) => l.key)
+      .join('text')
+      .attr('class', 'name')
+      .attr('data-stakeholder', (l) => m.ids[l.first])
+      .attr('data-why', (l) => l.why)
+      .attr('data-count', (l) => l.count)
+      // Right of the mark, or left of it in the plot's right half, so no name runs off the edge.
+      .attr('text-anchor', (l) => (l.px > inner * 0.55 ? 'end' : 'start'))
+      .attr('x', (l) => (l.px > inner * 0.55 ? l.px - l.r - 4 : l.px + l.r + 4))
+      .attr('y', (l) => l.py + 4)
+      .text((l) => `${nameOf(m, l.first)}${l.count > 1 ? ` and ${l.count - 1} others` : ''}: ${l.why}`);
+
+    // Once it is over: each constituency's (power-weighted) mean ideal, joined to the text adopted.
+    const rows: { c: number; cx: number; cy: number }[] = [];
+    if (frame.done && frame.result?.adopted) {
+      const wx = new Float64Array(m.constituencies.length);
+      const wy = new Float64Array(m.constituencies.length);
+      const w = new Float64Array(m.constituencies.length);
+      for (let i = 0; i < m.n; i++) {
+        const c = m.constituency[i];
+        const [a, b] = place(m.ideal, i, true);
+        wx[c] += m.power[i] * a;
+        wy[c] += m.power[i] * b;
+        w[c] += m.power[i];
+      }
+      for (let c = 0; c < w.length; c++) if (w[c] > 0) rows.push({ c, cx: x(wx[c] / w[c]), cy: y(wy[c] / w[c]) });
+    }
+    const [pa, pb] = place(frame.proposal, 0);
+    const g = landedG
+      .selectAll<SVGGElement, (typeof rows)[number]>('g')
+      .data(rows, (r) => String(r.c))
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'constituency-ideal');
+        g.append('line');
+        g.append('path').attr('d', d3.symbol(d3.symbolSquare, 130)());
+        return g;
+      })
+      .attr('data-constituency', (r) => m.constituencies[r.c].id);
+    g.select('line').attr('x1', (r) => r.cx).attr('y1', (r) => r.cy).attr('x2', x(pa)).attr('y2', y(pb)).attr('stroke', (r) => constituencyColour(r.c));
+    g.select('path').attr('transform', (r) => `translate(${r.cx},${r.cy})`).attr('stroke', (r) => constituencyColour(r.c));
   }
 
   /** Moves the dots from where they are to this frame's stated positions, smoothly unless duration is 0. */
@@ -623,16 +729,22 @@ function fade(m: Meta, frame: Frame, i: number): number {
 export function describe(m: Meta, frame: Frame, i: number): string[] {
   const d = m.d;
   const vec = (arr: Float64Array) => `(${Array.from(arr.subarray(i * d, i * d + d), (v) => num(v)).join(', ')})`;
-  const state = frame.dropped[i] ? 'dropped out' : frame.present[i] ? STANCE_NAMES[frame.stance[i]] : 'absent';
+  const left = frame.left[i] === 3 ? 'walked out' : frame.left[i] === 2 ? 'declined the invitation' : frame.left[i] === 1 ? 'dropped out' : '';
+  const state = left || (frame.present[i] ? STANCE_NAMES[frame.stance[i]] : 'absent');
   return [
     m.ids[i],
     ...(m.labels[i] ? [m.labels[i]] : []),
     `${m.constituencies[m.constituency[i]].label}`,
     `power ${num(m.power[i])} · resources ${num(frame.resources[i], 1)} of ${num(m.resources[i], 1)}`,
-    `interests ${vec(m.ideal)}`,
-    `states ${vec(frame.position)}`,
-    `reservation ${num(m.reservation[i])} · ${state}`,
+    `wants ${vec(m.ideal)}`,
+    `now says ${vec(frame.position)}`,
+    `accepts a text worth at least ${num(m.reservation[i])} to it · ${state}`,
   ];
+}
+
+/** Stakeholder i by the name the minutes use for it: its id, or its label from the scenario when it has one. */
+export function nameOf(m: Meta, i: number): string {
+  return m.labels[i] || m.ids[i];
 }
 
 

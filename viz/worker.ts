@@ -23,6 +23,7 @@ function frame(): Frame {
     position: s.position.slice(),
     present: s.present.slice(),
     dropped: s.dropped.slice(),
+    left: s.left.slice(),
     stance: s.stance.slice(),
     resources: s.resources.slice(),
     organized: s.organized.slice(),
