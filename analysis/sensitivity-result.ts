@@ -22,6 +22,8 @@ export interface SensitivityResult {
   /** The design's points and the seeds at each (null when read back from a CSV table). */
   points: number | null;
   seeds: number | null;
+  /** Each output's mean over the design's points (an outcome's: its share of all runs), when known. */
+  means?: Partial<Record<SensitivityOutput, number>>;
   /** Per output, per parameter. */
   indices: { output: SensitivityOutput; parameter: string; morris?: MorrisIndex; sobol?: SobolIndex }[];
 }
@@ -47,6 +49,9 @@ const OUTPUT_WORDS: Record<string, string> = {
   legitimacy: 'the legitimacy of what was adopted',
 };
 
+/** Below this share of all runs an outcome's indices are mostly the noise of a few runs. */
+export const RARE = 0.01;
+
 /** In words, for each output that varies: which conditions matter most, and how sure that is. */
 export function sensitivitySentences(r: SensitivityResult): string[] {
   return SENSITIVITY_OUTPUTS.map((o) => sensitivitySentence(r, o)).filter((s): s is string => s !== null);
@@ -57,6 +62,10 @@ export function sensitivitySentence(r: SensitivityResult, output: SensitivityOut
   const rows = r.indices.filter((i) => i.output === output);
   const size = (i: (typeof rows)[number]) => (i.morris ? i.morris.muStar : i.sobol!.total);
   if (rows.every((i) => size(i).value === 0)) return null;
+  const mean = r.means?.[output];
+  if (mean !== undefined && (OUTCOMES as readonly string[]).includes(output) && mean < RARE) {
+    return `The odds of ${output.replace(/-/g, ' ')}: too rare in these runs (${(mean * 100).toPrecision(2)}% of them) for the indices to say what moves them.`;
+  }
   const ranked = [...rows].sort((a, b) => size(b).value - size(a).value);
   const what = OUTPUT_WORDS[output] ?? `the odds of ${(output as Outcome).replace(/-/g, ' ')}`;
   const measure = r.method === 'morris' ? 'mean absolute effect' : 'total index';

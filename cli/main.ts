@@ -158,8 +158,8 @@ function createProgram(io: CliIO, setStatus: (code: number) => void): Command {
 
   program
     .command('report')
-    .description('draw the results of a batch or a sweep as one self-contained HTML file with charts')
-    .argument('<RESULTS...>', 'results file(s) of `convene batch` or `convene sweep` (.csv or .jsonl), of one kind')
+    .description('draw the results of a batch, a sweep, a sensitivity analysis or a regime map as one self-contained HTML file with charts')
+    .argument('<RESULTS...>', 'results file(s) of `convene batch` or `convene sweep` (.csv or .jsonl), of one kind; or one file of indices (`convene sensitivity`) or one map (`convene map`, .csv)')
     .option('--out <FILE>', 'the report: FILE.html, readable offline, or - for standard output (required)')
     .action(async (files: string[], options) => setStatus(await reportCommand(files, options, io)));
 

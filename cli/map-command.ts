@@ -17,6 +17,7 @@ import { InvalidInput, createSummary, csvTextCell, type BatchSummary, type Summa
 import type { Experiment } from './experiment-schema.ts';
 import { planExperiment, rName, sweepCommand } from './sweep-command.ts';
 import { readPointRows } from './point-rows.ts';
+import { parseShard, shardRange } from './shard.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { MANIFEST_VERSION, sha256, writeManifest } from './manifest.ts';
@@ -82,13 +83,14 @@ export async function mapCommand(scenarioFile: string, options: MapCommandOption
   };
   // The map's own "experiment": its axes and seeds, which shards of one map must share.
   const described = JSON.stringify({ map: 1, x, y, seeds: options.seeds, seedStart: options.seedStart ?? null });
-  const plan = await planExperiment(experiment, { file: `map ${x.path} × ${y.path}`, sha256: sha256(described) }, io.cwd, scenarioFile);
+  const plan = await planExperiment(experiment, { file: `map ${options.x} × ${options.y}, ${options.seeds} seeds`, sha256: sha256(described) }, io.cwd, scenarioFile);
   const rowsName = options.fromRows ?? options.rows ?? (options.out ? options.out.slice(0, options.out.length - extname(options.out).length) + '.runs.csv' : undefined);
   if (rowsName === undefined) throw new InvalidInput("--shard: name the shard's rows file with --rows FILE.csv");
   if (options.fromRows === undefined) {
     await sweepCommand(scenarioFile, { out: rowsName, workers: options.workers, resume: options.resume, shard: options.shard, plan, quiet: true }, io);
     if (options.shard !== undefined) {
-      await writeText(io.stderr, `shard ${options.shard} of the ${x.steps} × ${y.steps} map (${options.seeds} seeds a cell) written to ${rowsName}; merge the shards, then: convene map ${scenarioFile} --x ${options.x} --y ${options.y} --seeds ${options.seeds} --from-rows MERGED --out FILE\n`);
+      const [from, to] = shardRange(plan.points.length, parseShard(options.shard));
+      await writeText(io.stderr, `shard ${options.shard} of the ${x.steps} × ${y.steps} map (cells ${from} to ${to - 1} of ${plan.points.length}, ${options.seeds} seeds a cell) written to ${rowsName}; merge the shards, then: convene map ${scenarioFile} --x ${options.x} --y ${options.y} --seeds ${options.seeds} --from-rows MERGED --out FILE\n`);
       return 0;
     }
   }

@@ -26,7 +26,7 @@ export async function reproduceCommand(file: string, io: CliIO, runCommandLine: 
   const shown = file.endsWith(SUFFIX) ? file.slice(0, -SUFFIX.length) : file;
   const output = resolve(io.cwd, shown);
   const manifest = await readManifest(output);
-  if (manifest === undefined) throw new InvalidInput(`${file}: no manifest: expected ${shown}${SUFFIX}, written beside every file batch, sweep and merge write`);
+  if (manifest === undefined) throw new InvalidInput(`${file}: no manifest: expected ${shown}${SUFFIX}, written beside every file batch, sweep, sensitivity, map and merge write`);
   if (typeof manifest === 'string') throw new InvalidInput(`${shown}${SUFFIX}: not a usable manifest: ${manifest}`);
   const say = (line: string) => writeText(io.stderr, `${line}\n`);
 
@@ -97,26 +97,38 @@ function redirect(m: Manifest, folder: string): { argv: string[]; again: string 
     }
     return at;
   };
+  // `sensitivity` and `map` write their runs' rows beside their own file (--rows, or next to
+  // --out), and a shard of theirs writes only the rows: those rows are what a 'sweep' manifest of
+  // theirs describes.
+  const analysis = m.command[1] === 'sensitivity' || m.command[1] === 'map';
   const out = valueOf('--out');
-  if (out < 0 || argv[out + 1] === undefined || argv[out + 1] === '-') throw new InvalidInput('the manifest\'s command wrote to standard output: there is no file to reproduce');
-  const rows = argv[out + 1];
-  argv[out + 1] = join(folder, basename(rows));
-  let again = argv[out + 1];
+  const rowsAt = analysis ? valueOf('--rows') : -1;
+  if (analysis && valueOf('--from-rows') >= 0 && m.kind === 'sweep') throw new InvalidInput('the manifest\'s command read its rows (--from-rows): reproduce the rows\' own file instead');
+  const noOut = out < 0 || argv[out + 1] === undefined || argv[out + 1] === '-';
+  if (noOut && !(analysis && rowsAt >= 0)) throw new InvalidInput('the manifest\'s command wrote to standard output: there is no file to reproduce');
+  let again = '';
+  let given = '';
+  if (!noOut) {
+    given = argv[out + 1];
+    argv[out + 1] = join(folder, basename(given));
+    again = argv[out + 1];
+  }
   if (m.command[1] === 'sweep') {
     const summary = valueOf('--summary');
-    const summaryName = summary >= 0 ? argv[summary + 1] : defaultSummaryPath(rows);
+    const summaryName = summary >= 0 ? argv[summary + 1] : defaultSummaryPath(given);
     const moved = join(folder, `summary-${basename(summaryName)}`);
     if (summary >= 0) argv[summary + 1] = moved;
     else argv.push('--summary', moved);
     if (m.kind === 'sweep-summary') again = moved;
   }
-  if ((m.command[1] === 'sensitivity' || m.command[1] === 'map') && valueOf('--from-rows') < 0) {
+  if (analysis && valueOf('--from-rows') < 0) {
     // Its runs' rows (and their summary) are written too: into the folder, not over the originals.
-    const at = valueOf('--rows');
-    const rowsName = at >= 0 ? argv[at + 1] : rows.slice(0, rows.length - extname(rows).length) + '.runs.csv';
+    const rowsName = rowsAt >= 0 ? argv[rowsAt + 1] : given.slice(0, given.length - extname(given).length) + '.runs.csv';
     const moved = join(folder, `runs-${basename(rowsName)}`);
-    if (at >= 0) argv[at + 1] = moved;
+    if (rowsAt >= 0) argv[rowsAt + 1] = moved;
     else argv.push('--rows', moved);
+    if (m.kind === 'sweep') again = moved;
+    if (m.kind === 'sweep-summary') again = defaultSummaryPath(moved);
   }
   return { argv, again };
 }

@@ -20,6 +20,7 @@ import { InvalidInput, SENSITIVITY_OUTPUTS, indicesCsv, morrisIndices, morrisPoi
 import type { Design, MorrisDesignSpec, SobolDesignSpec } from './experiment-schema.ts';
 import { planSweep, sweepCommand, type SweepPlan } from './sweep-command.ts';
 import { readPointRows } from './point-rows.ts';
+import { parseShard, shardRange } from './shard.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeFileAtomically } from './atomic-file.ts';
 import { MANIFEST_VERSION, sha256, writeManifest } from './manifest.ts';
@@ -63,7 +64,8 @@ export async function sensitivityCommand(file: string, options: SensitivityComma
   if (options.fromRows === undefined) {
     await sweepCommand(file, { out: rowsName, workers: options.workers, resume: options.resume, shard: options.shard, design, quiet: true }, io);
     if (options.shard !== undefined) {
-      await writeText(io.stderr, `shard ${options.shard} of the ${method} design (${plan.points.length} points × ${plan.experiment.seeds} seeds) written to ${rowsName}; merge the shards, then: convene sensitivity ${file} --method ${method} --from-rows MERGED --out FILE\n`);
+      const [from, to] = shardRange(plan.points.length, parseShard(options.shard));
+      await writeText(io.stderr, `shard ${options.shard} of the ${method} design (points ${from} to ${to - 1} of ${plan.points.length}, ${plan.experiment.seeds} seeds each) written to ${rowsName}; merge the shards, then: convene sensitivity ${file} --method ${method} --from-rows MERGED --out FILE\n`);
       return 0;
     }
   }
@@ -136,6 +138,7 @@ export function computeIndices(method: SensitivityMethod, design: Design, plan: 
     if (morris) morrisIndices(morris, outputs[k], d).forEach((m, j) => indices.push({ output, parameter: names[j], morris: m }));
     else sobolIndices(outputs[k], d).forEach((s, j) => indices.push({ output, parameter: names[j], sobol: s }));
   });
-  return { method, design, parameters: names, points: plan.points.length, seeds: plan.experiment.seeds, indices };
+  const means = Object.fromEntries(SENSITIVITY_OUTPUTS.map((o, k) => [o, Number((outputs[k].reduce((a, b) => a + b, 0) / outputs[k].length).toPrecision(6))]));
+  return { method, design, parameters: names, points: plan.points.length, seeds: plan.experiment.seeds, means, indices };
 }
 

@@ -41,8 +41,10 @@ describe('convene map', () => {
   });
 
   it('is reproduced byte for byte, and its shards merged give the same map', async () => {
-    const again = await cli(['reproduce', 'map.csv'], here());
-    expect(again.code, again.stderr).toBe(0);
+    for (const file of ['map.csv', 'map.runs.csv']) {
+      const again = await cli(['reproduce', file], here());
+      expect(again.code, again.stderr).toBe(0);
+    }
     for (const k of [0, 1, 2]) {
       const part = await cli(['map', 'reference.yaml', ...AXES, '--shard', `${k}/3`, '--rows', `cells-${k}.csv`], here());
       expect(part.code, part.stderr).toBe(0);

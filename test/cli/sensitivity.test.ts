@@ -56,10 +56,15 @@ describe('convene sensitivity', () => {
     expect(r.stdout).not.toMatch(/most: seed /);
   });
 
-  it('is reproduced byte for byte from its manifest', async () => {
+  it('is reproduced byte for byte from its manifest: the indices, their runs\' rows and the rows\' summary', async () => {
     const r = await cli(['reproduce', 'effects.csv'], here());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^effects\.csv: reproduced: `convene sensitivity experiment\.yaml --method morris --out effects\.csv --workers 2` wrote the same \d+ bytes/);
+    for (const file of ['effects.runs.csv', 'effects.runs.summary.csv']) {
+      const again = await cli(['reproduce', file], here());
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toContain(`${file}: reproduced:`);
+    }
   });
 
   it('computes Sobol indices with intervals; shards merged and analysed give the same bytes', async () => {
@@ -80,6 +85,9 @@ describe('convene sensitivity', () => {
       expect(part.code, part.stderr).toBe(0);
       expect(part.stderr).toContain(`shard ${k}/2 of the sobol design`);
     }
+    // A shard's rows are reproduced from their manifest too, though its command wrote no --out.
+    const shard = await cli(['reproduce', 'part-1.csv'], here());
+    expect(shard.code, shard.stderr).toBe(0);
     const merged = await cli(['merge', 'part-0.csv', 'part-1.csv', '--out', 'merged.csv'], here());
     expect(merged.code, merged.stderr).toBe(0);
     const again = await cli(['sensitivity', 'experiment.yaml', '--method', 'sobol', '--from-rows', 'merged.csv', '--out', 'again.json'], here());
