@@ -21,3 +21,4 @@ export { ROLES, RULE_TYPES, MANDATES, WEIGHTINGS } from './scenario/vocabulary.t
 export { splitOverride } from './scenario/path.ts';
 // The product's words for outcomes, flags, shares and endings, for every front end.
 export * from './words.ts';
+export * from './glossary.ts';
