@@ -42,7 +42,7 @@ export function renderComparison(host: HTMLElement, runs: { title: string; resul
       }
       card.dataset.outcome = result.outcome;
       card.append(
-        el('p', { class: `outcome-class outcome-${result.outcome}` }, OUTCOME_WORDS[result.outcome].title, ' ', el('code', {}, result.outcome)),
+        el('p', { class: `outcome-class outcome-${result.outcome}` }, OUTCOME_WORDS[result.outcome].title),
         el('p', {}, `${result.rounds} rounds · legitimacy ${result.legitimacy === null ? 'none' : pct(result.legitimacy)} · flags: ${result.flags.join(', ') || 'none'}`),
         sparkline(result.series?.support ?? []),
         el('p', { class: 'explanation' }, result.explanation),

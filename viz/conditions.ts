@@ -9,6 +9,43 @@ import { RULE_TYPES } from '../sim/index.ts';
 
 export type OverrideListener = (path: string, value: string) => void;
 
+/** The decision rules as the page names them. */
+export const RULE_WORDS: Record<(typeof RULE_TYPES)[number], string> = {
+  unanimity: 'Unanimity',
+  'rough-consensus': 'Rough consensus',
+  supermajority: 'Supermajority',
+  majority: 'Majority vote',
+};
+
+/** A stakeholder's fields in words. */
+const FIELD_WORDS: Record<string, string> = {
+  power: 'power',
+  resources: 'resources',
+  reservation: 'the least it accepts',
+  outside: 'what it gets by going around the process',
+  concession: 'readiness to concede',
+  ideal: 'what it wants',
+  salience: 'how much each issue matters to it',
+  generate: 'how many there are',
+};
+
+/**
+ * A changed condition the form does not show, in words: `stakeholders[0].power=5` as "the first
+ * group of stakeholders (firm-1 …): power 5"; a convenor's field by its name split into words.
+ */
+export function describeChange(meta: Meta, path: string, value: string): string {
+  const words = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const shown = value === 'null' ? 'none' : value.replace(/[{}[\]]/g, '').trim();
+  const stakeholder = /^stakeholders\[(\d+)\]\.([A-Za-z]+)(.*)$/.exec(path);
+  if (stakeholder) {
+    const k = Number(stakeholder[1]);
+    const field = FIELD_WORDS[stakeholder[2]] ?? words(stakeholder[2]);
+    return `entry ${k + 1} of the stakeholders' list${meta.labels[k] ? ` (${meta.labels[k]})` : ''}: ${field} ${shown}`;
+  }
+  const parts = path.replace(/\[\d+\]/g, '').split('.').filter((p) => p !== 'convenor');
+  return `${parts.map(words).join(', ')} ${shown}`;
+}
+
 interface Field {
   path: string;
   input: HTMLInputElement | HTMLSelectElement;
@@ -42,7 +79,7 @@ export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, 
       fields = [];
       const c = meta.convenor;
       const rule = el('select', { name: 'convenor.rule.type', 'data-path': 'convenor.rule.type' });
-      for (const r of RULE_TYPES) rule.append(el('option', { value: r }, r));
+      for (const r of RULE_TYPES) rule.append(el('option', { value: r }, RULE_WORDS[r]));
       rule.value = c.rule.type;
       rule.addEventListener('change', () => onChange('convenor.rule.type', rule.value));
       fields.push({ path: 'convenor.rule.type', input: rule });
@@ -68,7 +105,7 @@ export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, 
       // Overrides from the address that the form does not show stay listed, so they are not lost.
       const shown = new Set(fields.map((f) => f.path));
       const other = [...overrides].filter(([p]) => !shown.has(p));
-      if (other.length) form.append(el('p', { class: 'muted' }, `Also set: ${other.map(([p, v]) => `${p}=${v}`).join(', ')}`));
+      if (other.length) form.append(el('p', { class: 'muted', 'data-testid': 'also-changed' }, `Also changed for this run: ${other.map(([p, v]) => describeChange(meta, p, v)).join('; ')}.`));
       for (const f of fields) f.input.removeAttribute('aria-invalid');
     },
     showErrors(errors) {

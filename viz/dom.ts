@@ -22,3 +22,12 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 /** A whole percentage, in the core's words (sim/words.ts). */
 export { percent as pct } from '../sim/index.ts';
 export const num = (v: number, digits = 2) => v.toFixed(digits);
+
+/**
+ * A scenario's text for the page: without the sentences that tell a command-line user what to
+ * type (`Try --set ...`), which the page's own controls do instead.
+ */
+export function forStudents(text: string): string {
+  const sentences = text.split(/(?<=[.!?]["”’)]?)\s+(?=["“‘(]?[A-Z])/);
+  return sentences.filter((s) => !s.includes('--set')).join(' ');
+}

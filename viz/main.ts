@@ -8,7 +8,7 @@ import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackSc
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
 import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
 import { createConditionsForm } from './conditions.ts';
-import { byId, el } from './dom.ts';
+import { byId, el, forStudents } from './dom.ts';
 import type { Frame, LoadReply, Meta, MinutesQuery } from './frame.ts';
 import { listenToKeys } from './keyboard.ts';
 import { renderLegend } from './legend.ts';
@@ -156,7 +156,7 @@ function showMeta(m: Meta) {
   ui.seed.value = String(m.seed);
   ui.name.textContent = m.name;
   document.title = `${m.name} — Convene`;
-  ui.description.textContent = m.description;
+  ui.description.textContent = forStudents(m.description);
   if (source.kind === 'bundled') ui.picker.value = source.id;
   else ui.picker.value = '';
   space.open(m);

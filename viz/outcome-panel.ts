@@ -6,6 +6,15 @@
 import { FLAG_WORDS, headline, OUTCOME_WORDS, type RunResult } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
 
+/** How a run ended, as a student reads it. */
+const END_WORDS: Record<RunResult['end'], string> = {
+  adopted: 'a text adopted',
+  deadline: 'the deadline reached',
+  horizon: 'the time allowed used up',
+  'declared-failure': 'failure declared by the convenor',
+  collapse: 'too few left to meet',
+};
+
 export const CLASSES_LINK = './docs/model.md#7-how-a-run-ends-outcome-classes';
 
 export function renderOutcome(panel: HTMLElement, result: RunResult | null, round: number): void {
@@ -24,14 +33,14 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
   panel.dataset.adopted = JSON.stringify(result.adopted ? result.adopted.position : null);
   const words = OUTCOME_WORDS[result.outcome];
   panel.append(
-    el('h2', { class: `outcome-class outcome-${result.outcome}` }, words.title, ' ', el('code', {}, result.outcome)),
+    el('h2', { class: `outcome-class outcome-${result.outcome}` }, words.title),
     // One sentence that agrees with the numbers below it: its flags in it, contradictions said.
     el('p', { class: 'headline', 'data-testid': 'headline' }, headline(result)),
     el('p', { class: 'explanation' }, result.explanation),
   );
   const facts = el('dl', { class: 'facts' });
   const fact = (k: string, v: string) => facts.append(el('dt', {}, k), el('dd', {}, v));
-  fact('Ended', `${result.end} after ${result.rounds} rounds`);
+  fact('Ended', `${END_WORDS[result.end]} after ${result.rounds} rounds`);
   fact('Legitimacy', result.legitimacy === null ? 'none (nothing adopted)' : pct(result.legitimacy));
   fact('Inclusion', pct(result.inclusion));
   fact('Support at the end', pct(result.support));

@@ -12,6 +12,7 @@
  */
 import * as d3 from 'd3';
 import { principalAxes, projectPoint, type Projection } from '../analysis/index.ts';
+import { plainWords } from '../sim/index.ts';
 import { el, num } from './dom.ts';
 import type { Frame, Meta } from './frame.ts';
 import { constituencyColour } from './palette.ts';
@@ -176,8 +177,8 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       const pad = Math.max(0.05, (hi - lo) * 0.1);
       x.domain([lo - pad, hi + pad]);
       y.domain([lo - pad, hi + pad]);
-      xLabel.text('First principal axis of the ideals (all issues)');
-      yLabel.text('Second principal axis');
+      xLabel.text('Across: where what they want differs most (all issues together)');
+      yLabel.text('Up: where it differs next');
     } else if (axes.mode === 'issues') {
       // Zoom to where the stakeholders' interests and the convenor's point lie: stated positions
       // and proposals stay between them.
@@ -738,7 +739,7 @@ export function describe(m: Meta, frame: Frame, i: number): string[] {
     `power ${num(m.power[i])} · resources ${num(frame.resources[i], 1)} of ${num(m.resources[i], 1)}`,
     `wants ${vec(m.ideal)}`,
     `now says ${vec(frame.position)}`,
-    `accepts a text worth at least ${num(m.reservation[i])} to it · ${state}`,
+    `${plainWords('reservation')}: ${num(m.reservation[i])} · ${state}`,
   ];
 }
 

@@ -4,6 +4,7 @@
  * marked. It reads the measures by their names (MEASURES), like the CSV columns and the tests.
  */
 import * as d3 from 'd3';
+import { RULE_WORDS } from './conditions.ts';
 import type { Measure } from '../sim/index.ts';
 import type { Frame, Meta } from './frame.ts';
 import { pct } from './dom.ts';
@@ -109,14 +110,14 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
     const hline = (sel: typeof threshold, v: number) =>
       sel.attr('x1', x.range()[0]).attr('x2', x.range()[1]).attr('y1', y(v)).attr('y2', y(v));
     hline(threshold, meta.threshold);
-    thresholdLabel.attr('x', x.range()[1] - 4).attr('y', y(meta.threshold) - 3).attr('text-anchor', 'end').text(`rule: ${meta.rule} ${pct(meta.threshold)}`);
+    thresholdLabel.attr('x', x.range()[1] - 4).attr('y', y(meta.threshold) - 3).attr('text-anchor', 'end').text(`rule: ${RULE_WORDS[meta.rule].toLowerCase()} ${pct(meta.threshold)}`);
     hline(rough, meta.roughConsensus);
     // When the rule's threshold is the rough-consensus line, one label says both.
     const same = Math.abs(meta.threshold - meta.roughConsensus) < 1e-9;
     rough.attr('display', same ? 'none' : null);
     roughLabel.attr('display', same ? 'none' : null);
     roughLabel.attr('x', x.range()[0] + 4).attr('y', y(meta.roughConsensus) - 3).text(`rough consensus ${pct(meta.roughConsensus)}`);
-    if (same) thresholdLabel.text(`rule: ${meta.rule} ${pct(meta.threshold)} (the rough-consensus line)`);
+    if (same) thresholdLabel.text(`rule: ${RULE_WORDS[meta.rule].toLowerCase()} ${pct(meta.threshold)} (the rough consensus line)`);
     const dl = meta.convenor.deadline;
     deadline.attr('display', dl !== null && dl <= x.domain()[1] ? null : 'none');
     if (dl !== null) {

@@ -240,7 +240,7 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     const { page } = t;
     expect(await page.locator('#axis-x').inputValue()).toBe('projection');
     expect(await page.locator('#axis-y').isHidden()).toBe(true);
-    expect(await page.locator('.space .axis-label').first().textContent()).toMatch(/principal axis/);
+    expect(await page.locator('.space .axis-label').first().textContent()).toMatch(/where what they want differs most/);
     await page.locator('#axis-x').selectOption('2');
     await page.locator('#axis-y').selectOption('0');
     expect(await page.locator('#axis-y').isVisible()).toBe(true);
@@ -373,7 +373,9 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
       const t = await site.page();
       await t.page.goto(`${server.resolvedUrls!.local[0]}?scenario=contested-majority&seed=2&autoplay=1&speed=max`);
       const shown = await waitForOutcome(t.page);
-      expect(shown.text).toContain('contested-decision');
+      // The class id in data-outcome, plain words in the text.
+      expect(shown.outcome).toBe('contested-decision');
+      expect(shown.text).toContain('Contested decision');
       expect(t.errors).toEqual([]);
       await t.page.close();
     } finally {
