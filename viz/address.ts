@@ -1,7 +1,7 @@
 /**
  * The address bar as the run's description: `scenario` (a bundled id,
  * or the scenario text deflated and base64url-encoded after `z.`), `seed`, `set.PATH=VALUE`
- * overrides in order, `autoplay=1`, `speed=max`.
+ * overrides in order, `autoplay=1`, `speed=max`, `mode=class` (the one-screen view for a class).
  */
 
 export interface Address {
@@ -11,6 +11,8 @@ export interface Address {
   overrides: string[];
   autoplay: boolean;
   speed: string | null;
+  /** `class`: the room, the timeline, the outcome and the bet on one screen, large. */
+  mode?: 'class' | null;
 }
 
 /**
@@ -37,6 +39,7 @@ export function readAddress(search: string): Address {
     overrides,
     autoplay: params.get('autoplay') === '1',
     speed: params.get('speed'),
+    mode: params.get('mode') === 'class' ? 'class' : null,
   };
 }
 
@@ -50,6 +53,7 @@ export function writeAddress(a: Address): string {
   }
   if (a.autoplay) params.set('autoplay', '1');
   if (a.speed !== null) params.set('speed', a.speed);
+  if (a.mode === 'class') params.set('mode', 'class');
   return `?${params.toString()}`;
 }
 

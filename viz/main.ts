@@ -33,6 +33,7 @@ const ui = {
   openFile: byId<HTMLButtonElement>('open-file'),
   fileInput: byId<HTMLInputElement>('file-input'),
   copyLink: byId<HTMLButtonElement>('copy-link'),
+  classMode: byId<HTMLButtonElement>('class-mode'),
   copyStatus: byId('copy-status'),
   play: byId<HTMLButtonElement>('play'),
   step: byId<HTMLButtonElement>('step'),
@@ -103,6 +104,20 @@ let seed: number | null = address.seed;
 let meta: Meta | null = null;
 let frame: Frame | null = null;
 let playing = false;
+/** The one-screen view for a class: the sandbox's controls one click away (the Class mode button). */
+let classMode = address.mode === 'class';
+
+function setClassMode(on: boolean) {
+  classMode = on;
+  document.body.classList.toggle('class-mode', on);
+  ui.classMode.setAttribute('aria-pressed', String(on));
+  ui.classMode.textContent = on ? 'Full controls' : 'Class mode';
+  updateAddress();
+}
+ui.classMode.addEventListener('click', () => setClassMode(!classMode));
+document.body.classList.toggle('class-mode', classMode);
+ui.classMode.setAttribute('aria-pressed', String(classMode));
+ui.classMode.textContent = classMode ? 'Full controls' : 'Class mode';
 /** Bumped by every new run; a frame from an older run is dropped. */
 let generation = 0;
 let queue: Promise<unknown> = Promise.resolve();
@@ -127,7 +142,7 @@ function sourceText(s: Source): { text: string; filename: string } {
 
 function updateAddress() {
   const scenario = source.kind === 'bundled' ? source.id : source.packed;
-  const search = writeAddress({ scenario, seed, overrides: [...overrides].map(([p, v]) => `${p}=${v}`), autoplay: false, speed: null });
+  const search = writeAddress({ scenario, seed, overrides: [...overrides].map(([p, v]) => `${p}=${v}`), autoplay: false, speed: null, mode: classMode ? 'class' : null });
   history.replaceState(null, '', search + location.hash);
 }
 

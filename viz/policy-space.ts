@@ -743,9 +743,9 @@ export function describe(m: Meta, frame: Frame, i: number): string[] {
   ];
 }
 
-/** Stakeholder i by the name the minutes use for it: its id, or its label from the scenario when it has one. */
+/** Stakeholder i by a short name: its label from the scenario when that is short, else its id, as the minutes name it. */
 export function nameOf(m: Meta, i: number): string {
-  return m.labels[i] || m.ids[i];
+  return m.labels[i] && m.labels[i].length <= 24 ? m.labels[i] : m.ids[i];
 }
 
 
