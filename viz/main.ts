@@ -3,7 +3,7 @@
  * Worker. Every worker call goes through one queue; a newer run makes older frames stale.
  */
 import { releaseProxy, wrap } from 'comlink';
-import { splitOverride as splitOverrideText } from '../sim/index.ts';
+import { headline, splitOverride as splitOverrideText } from '../sim/index.ts';
 import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
 import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
@@ -13,6 +13,7 @@ import type { Frame, LoadReply, Meta, MinutesQuery } from './frame.ts';
 import { listenToKeys } from './keyboard.ts';
 import { renderLegend } from './legend.ts';
 import { createLessonPlayer } from './lesson-player.ts';
+import { HOOK_SCENARIO, showHook, type Hook } from './hook.ts';
 import type { Lesson } from './lesson.ts';
 import { createMinutes, SHOWN_ENTRIES } from './minutes.ts';
 import { narrate } from './narrator.ts';
@@ -104,6 +105,9 @@ let seed: number | null = address.seed;
 let meta: Meta | null = null;
 let frame: Frame | null = null;
 let playing = false;
+/** The first screen's question, while it is up. */
+let hook: Hook | null = null;
+let hookScenario: string | null = null;
 /** The one-screen view for a class: the sandbox's controls one click away (the Class mode button). */
 let classMode = address.mode === 'class';
 
@@ -161,6 +165,7 @@ function show(f: Frame, duration: number) {
   ui.play.disabled = f.done;
   if (f.done) setPlaying(false);
   if (f.result) lessons.ended(f.result.outcome);
+  if (f.result && hook) hook.ended(f.result.outcome, headline(f.result));
 }
 
 function showMeta(m: Meta) {
@@ -234,6 +239,10 @@ function showLoadErrors(errors: { path: string; text: string }[], heading = 'Thi
 async function openRun(change: { source?: Source; overrides?: Map<string, string>; fromForm?: boolean; seed?: number | null }): Promise<boolean> {
   setPlaying(false);
   const nextSource = change.source ?? source;
+  if (hook && (nextSource.kind !== 'bundled' || nextSource.id !== hookScenario)) {
+    hook.dismiss();
+    hook = null;
+  }
   const nextOverrides = change.overrides ?? overrides;
   const { text, filename } = sourceText(nextSource);
   const gen = ++generation;
@@ -406,7 +415,9 @@ addEventListener('drop', (event) => {
 async function start() {
   if (address.speed === 'max') ui.speed.value = 'max';
   else if (address.speed && [...ui.speed.options].some((o) => o.value === address.speed)) ui.speed.value = address.speed;
-  let first: Source = { kind: 'bundled', id: FIRST_SCENARIO };
+  // A fresh visit (nothing in the address) opens on the hook: a question before anything plays.
+  const fresh = location.search === '' || location.search === '?';
+  let first: Source = { kind: 'bundled', id: fresh ? HOOK_SCENARIO : FIRST_SCENARIO };
   let unknown: { heading: string; text: string } | null = null;
   const wanted = address.scenario;
   if (wanted !== null && BUNDLED.has(wanted)) first = { kind: 'bundled', id: wanted };
@@ -435,6 +446,10 @@ async function start() {
     if (ok) showLoadErrors(shown, 'The changes in the address were not applied:');
   }
   if (unknown) showLoadErrors([{ path: '', text: unknown.text }], unknown.heading);
+  if (ok && fresh) {
+    hook = showHook(byId('outcome').parentElement!, () => void play());
+    hookScenario = HOOK_SCENARIO;
+  }
   document.body.dataset.ready = ok ? 'true' : 'error';
   const read = await call(() => remote.lessons([...LESSONS], [...BUNDLED.keys()]));
   const good: Lesson[] = [];
