@@ -13,7 +13,10 @@ describe('the address', () => {
       overrides: ['convenor.deadline=120', 'stakeholders[2].power=3'],
       autoplay: true,
       speed: 'max',
+      mode: null,
     });
+    expect(readAddress('?scenario=reference&mode=class').mode).toBe('class');
+    expect(writeAddress({ scenario: 'reference', seed: null, overrides: [], autoplay: false, speed: null, mode: 'class' })).toBe('?scenario=reference&mode=class');
   });
 
   it('keeps a value with "=" and YAML in it, and writes back what it read', () => {
