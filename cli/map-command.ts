@@ -11,16 +11,16 @@
  * with `convene merge`, then `convene map ... --from-rows MERGED --out map.csv`.
  */
 import { extname, resolve } from 'node:path';
-import { ENGINE_VERSION, MODEL_VERSION, OUTCOMES } from '../sim/index.ts';
+import { OUTCOMES } from '../sim/index.ts';
 import { parsePath } from '../sim/scenario/index.ts';
 import { InvalidInput, createSummary, csvTextCell, type BatchSummary, type SummaryBuilder } from '../analysis/index.ts';
 import type { Experiment } from './experiment-schema.ts';
-import { planExperiment, rName, sweepCommand } from './sweep-command.ts';
+import { planExperiment, planManifest, rName, sweepCommand } from './sweep-command.ts';
 import { readPointRows } from './point-rows.ts';
 import { parseShard, shardRange } from './shard.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeFileAtomically } from './atomic-file.ts';
-import { MANIFEST_VERSION, sha256, writeManifest } from './manifest.ts';
+import { sha256, writeManifest } from './manifest.ts';
 import { writeText, type CliIO } from './io.ts';
 import { outputFormat } from './parse-options.ts';
 
@@ -100,25 +100,8 @@ export async function mapCommand(scenarioFile: string, options: MapCommandOption
   const text = format === 'jsonl' ? mapJsonl(plan.points, summaries, x, y) : mapCsv(plan.points, summaries, x, y);
   const outPath = resolve(io.cwd, options.out!);
   await writeFileAtomically(outPath, [text]);
-  await writeManifest(outPath, {
-    convene: 'manifest',
-    version: MANIFEST_VERSION,
-    kind: 'map',
-    format: format!,
-    command: io.command,
-    engine: ENGINE_VERSION,
-    model: MODEL_VERSION,
-    node: process.version,
-    scenario: plan.files.scenario,
-    experiment: plan.files.experiment,
-    overrides: [],
-    seeds: { start: plan.seedStart, count: options.seeds },
-    points: plan.points.length,
-    shard: null,
-    range: [0, plan.points.length],
-    rows: plan.points.length,
-    output: { bytes: Buffer.byteLength(text), sha256: sha256(text) },
-  });
+  const output = { bytes: Buffer.byteLength(text), sha256: sha256(text) };
+  await writeManifest(outPath, planManifest(plan, io, { kind: 'map', format: format!, shard: null, range: [0, plan.points.length], rows: plan.points.length, output }));
   const counts = OUTCOMES.map((o) => summaries.filter((s) => dominant(s).outcome === o).length);
   const regimes = OUTCOMES.map((o, i) => (counts[i] > 0 ? `${o.replace(/-/g, ' ')} in ${counts[i]}` : '')).filter(Boolean).join(', ');
   await writeText(io.stderr, `${x.steps} × ${y.steps} cells × ${options.seeds} seeds = ${plan.points.length * options.seeds} runs; rows in ${rowsName}, map in ${options.out}. Dominant outcome: ${regimes} cells.\n`);

@@ -15,15 +15,15 @@
  * with `--from-rows MERGED`.
  */
 import { extname, resolve } from 'node:path';
-import { OUTCOMES, ENGINE_VERSION, MODEL_VERSION } from '../sim/index.ts';
+import { OUTCOMES } from '../sim/index.ts';
 import { InvalidInput, SENSITIVITY_OUTPUTS, indicesCsv, morrisIndices, morrisPoints, sensitivitySentences, sobolIndices, type SensitivityMethod, type SensitivityResult } from '../analysis/index.ts';
 import type { Design, MorrisDesignSpec, SobolDesignSpec } from './experiment-schema.ts';
-import { planSweep, sweepCommand, type SweepPlan } from './sweep-command.ts';
+import { planManifest, planSweep, sweepCommand, type SweepPlan } from './sweep-command.ts';
 import { readPointRows } from './point-rows.ts';
 import { parseShard, shardRange } from './shard.ts';
 import { checkOutputPath } from './output-path.ts';
 import { writeFileAtomically } from './atomic-file.ts';
-import { MANIFEST_VERSION, sha256, writeManifest } from './manifest.ts';
+import { sha256, writeManifest } from './manifest.ts';
 import { writeText, type CliIO } from './io.ts';
 
 export interface SensitivityCommandOptions {
@@ -74,25 +74,8 @@ export async function sensitivityCommand(file: string, options: SensitivityComma
   const text = outFormat === 'json' ? JSON.stringify(result, null, 2) + '\n' : indicesCsv(result);
   const outPath = resolve(io.cwd, options.out!);
   await writeFileAtomically(outPath, [text]);
-  await writeManifest(outPath, {
-    convene: 'manifest',
-    version: MANIFEST_VERSION,
-    kind: 'sensitivity',
-    format: outFormat === 'json' ? 'json' : 'csv',
-    command: io.command,
-    engine: ENGINE_VERSION,
-    model: MODEL_VERSION,
-    node: process.version,
-    scenario: plan.files.scenario,
-    experiment: plan.files.experiment,
-    overrides: [],
-    seeds: { start: plan.seedStart, count: plan.experiment.seeds },
-    points: plan.points.length,
-    shard: null,
-    range: [0, plan.points.length],
-    rows: result.indices.length,
-    output: { bytes: Buffer.byteLength(text), sha256: sha256(text) },
-  });
+  const output = { bytes: Buffer.byteLength(text), sha256: sha256(text) };
+  await writeManifest(outPath, planManifest(plan, io, { kind: 'sensitivity', format: outFormat === 'json' ? 'json' : 'csv', shard: null, range: [0, plan.points.length], rows: result.indices.length, output }));
   await writeText(io.stderr, `${plan.points.length} points × ${plan.experiment.seeds} seeds (${method}: ${describeDesign(design)}); rows in ${rowsName}, indices in ${options.out}\n`);
   for (const line of sensitivitySentences(result)) await writeText(io.stdout, line + '\n');
   return 0;

@@ -183,25 +183,8 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     );
     progress.stop();
     if (failures.length > 0) throw new BatchRunsFailed(failures);
-    const manifest = (kind: 'sweep' | 'sweep-summary', output: Manifest['output']): Manifest => ({
-      convene: 'manifest',
-      version: MANIFEST_VERSION,
-      kind,
-      format: kind === 'sweep' ? format : 'csv',
-      command: io.command,
-      engine: ENGINE_VERSION,
-      model: MODEL_VERSION,
-      node: process.version,
-      scenario: plan.files.scenario,
-      experiment: plan.files.experiment,
-      overrides: [],
-      seeds: { start: seedStart, count: seeds },
-      points: points.length,
-      shard: shard ?? null,
-      range: [from, to],
-      rows: kind === 'sweep' ? (to - from) * seeds : to - from,
-      output,
-    });
+    const manifest = (kind: 'sweep' | 'sweep-summary', output: Manifest['output']): Manifest =>
+      planManifest(plan, io, { kind, format: kind === 'sweep' ? format : 'csv', shard: shard ?? null, range: [from, to], rows: kind === 'sweep' ? (to - from) * seeds : to - from, output });
     const summaryText = [summaryHeader(names), ...summaryRows].join('');
     if (summaryName !== STDOUT) {
       await writeManifest(summaryPath, manifest('sweep-summary', { bytes: Buffer.byteLength(summaryText), sha256: sha256(summaryText) }));
@@ -227,6 +210,32 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
     `${to - from} points × ${seeds} seeds = ${total} runs (seeds ${seedStart} to ${seedStart + seeds - 1} at every point${part}), written to ${toStdout ? 'standard output' : options.out}${resumedNote}; summary in ${summaryName}\n`,
   );
   return 0;
+}
+
+/**
+ * The manifest of a file made from an experiment's points (a sweep's rows or summary, a map, a
+ * sensitivity analysis's indices): what every such file shares, and `part`, what this one is.
+ */
+export function planManifest(plan: SweepPlan, io: CliIO, part: Pick<Manifest, 'kind' | 'format' | 'shard' | 'range' | 'rows' | 'output'>): Manifest {
+  return {
+    convene: 'manifest',
+    version: MANIFEST_VERSION,
+    kind: part.kind,
+    format: part.format,
+    command: io.command,
+    engine: ENGINE_VERSION,
+    model: MODEL_VERSION,
+    node: process.version,
+    scenario: plan.files.scenario,
+    experiment: plan.files.experiment,
+    overrides: [],
+    seeds: { start: plan.seedStart, count: plan.experiment.seeds },
+    points: plan.points.length,
+    shard: part.shard,
+    range: part.range,
+    rows: part.rows,
+    output: part.output,
+  };
 }
 
 /**
