@@ -51,6 +51,8 @@ export interface MinutesQuery {
 
 export interface Frame {
   round: number;
+  /** The frame carries the run from round 0 on (a new run, or one run again to go back in time). */
+  fresh: boolean;
   done: boolean;
   position: Float64Array;
   present: Uint8Array;

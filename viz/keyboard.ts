@@ -1,10 +1,10 @@
 /**
- * Keys for the whole page: space plays or pauses, the right arrow steps. Not
+ * Keys for the whole page: space plays or pauses, the right arrow steps, the left goes back a round. Not
  * while typing in a field, and space is left to a focused button or link, which answers it itself.
  * A widget that handled a key first (the focused policy space moves between stakeholders with the
  * arrows) prevents its default, and the page leaves that key alone.
  */
-export function listenToKeys(actions: { togglePlay(): void; step(): void }): void {
+export function listenToKeys(actions: { togglePlay(): void; step(): void; back(): void }): void {
   addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
     if (event.defaultPrevented) return;
@@ -16,6 +16,9 @@ export function listenToKeys(actions: { togglePlay(): void; step(): void }): voi
     } else if (event.key === 'ArrowRight') {
       event.preventDefault();
       actions.step();
+    } else if (event.key === 'ArrowLeft') {
+      event.preventDefault();
+      actions.back();
     }
   });
 }

@@ -3,16 +3,39 @@
  * here (in the worker and in the tests), so a teacher writes a lesson without touching code.
  */
 import { parse } from 'yaml';
-import { OUTCOMES, type Outcome } from '../sim/index.ts';
+import { FLAGS, OUTCOMES, type Flag, type Outcome } from '../sim/index.ts';
+
+/**
+ * What a step's bet asks: how it ends (an outcome class), whether a flag is raised, which of two
+ * constituencies the adopted text lands nearer, or which of some stakeholders blocks it.
+ */
+export const ASKS = ['outcome', 'flag', 'nearer', 'blocker'] as const;
+export type Ask = (typeof ASKS)[number];
 
 export interface LessonStep {
+  /** Shown after the reveal: a title may give the answer away. */
   title: string;
+  /** Shown before the bet: what is on the screen at round 0 and what to look at. */
   text: string;
+  /** Shown after the reveal, as the title. */
   quote: string;
+  /** Shown after the reveal: why it went that way ('' for the run's own explanation). */
+  explain: string;
+  /** The bet's question in the lesson's words ('' for the page's question for `ask`). */
+  question: string;
   scenario: string;
   seed: number | null;
   set: string[];
-  expect: Outcome | null;
+  ask: Ask;
+  /** The flag asked about (ask: flag). */
+  flag: Flag | null;
+  /** Constituency ids (ask: nearer, two) or stakeholder ids (ask: blocker, two or more). */
+  choices: string[];
+  /**
+   * The answer the step shows with its seed, checked by `npm test`: an outcome class, `yes` or
+   * `no` (flag), or one of `choices`.
+   */
+  expect: string | null;
 }
 
 export interface Lesson {
@@ -49,15 +72,37 @@ export function readLesson(id: string, text: string, scenarios: readonly string[
     if (s.seed !== undefined && !(Number.isInteger(s.seed) && (s.seed as number) >= 0)) errors.push(`${at}.seed: must be a whole number`);
     const set = s.set === undefined ? [] : s.set;
     if (!Array.isArray(set) || !set.every((o) => typeof o === 'string' && o.includes('='))) errors.push(`${at}.set: must list PATH=VALUE texts`);
-    if (s.expect !== undefined && !OUTCOMES.includes(s.expect as Outcome)) errors.push(`${at}.expect: must be one of ${OUTCOMES.join(', ')}`);
+    const ask = (s.ask ?? 'outcome') as Ask;
+    if (!ASKS.includes(ask)) errors.push(`${at}.ask: must be one of ${ASKS.join(', ')}`);
+    for (const key of ['explain', 'question', 'quote'] as const) {
+      if (s[key] !== undefined && typeof s[key] !== 'string') errors.push(`${at}.${key}: must be a text`);
+    }
+    const choices = s.choices === undefined ? [] : s.choices;
+    const choiceList = Array.isArray(choices) && choices.every(isText) ? (choices as string[]) : [];
+    if (s.choices !== undefined && choiceList.length === 0) errors.push(`${at}.choices: must list ids`);
+    // A flag's answer as YAML may write it: yes or no, true or false.
+    const expect = s.expect === true ? 'yes' : s.expect === false ? 'no' : s.expect === undefined ? null : String(s.expect);
+    if (ask === 'outcome' && expect !== null && !OUTCOMES.includes(expect as Outcome)) errors.push(`${at}.expect: must be one of ${OUTCOMES.join(', ')}`);
+    if (ask === 'flag') {
+      if (!FLAGS.includes(s.flag as Flag)) errors.push(`${at}.flag: must be one of ${FLAGS.join(', ')} (the flag the bet asks about)`);
+      if (expect !== null && expect !== 'yes' && expect !== 'no') errors.push(`${at}.expect: must be yes or no`);
+    }
+    if (ask === 'nearer' && choiceList.length !== 2) errors.push(`${at}.choices: must name two constituencies, for "nearer which?"`);
+    if (ask === 'blocker' && choiceList.length < 2) errors.push(`${at}.choices: must name two or more stakeholders, for "who blocks?"`);
+    if ((ask === 'nearer' || ask === 'blocker') && expect !== null && !choiceList.includes(expect)) errors.push(`${at}.expect: must be one of the choices (${choiceList.join(', ')})`);
     return {
       title: String(s.title ?? ''),
       text: String(s.text ?? '').trim(),
       quote: String(s.quote ?? ''),
+      explain: typeof s.explain === 'string' ? s.explain.trim() : '',
+      question: typeof s.question === 'string' ? s.question.trim() : '',
       scenario: String(s.scenario ?? ''),
       seed: typeof s.seed === 'number' ? s.seed : null,
       set: Array.isArray(set) ? set.map(String) : [],
-      expect: (s.expect as Outcome | undefined) ?? null,
+      ask,
+      flag: ask === 'flag' ? ((s.flag as Flag) ?? null) : null,
+      choices: choiceList,
+      expect,
     };
   });
   if (errors.length) return { ok: false, errors };

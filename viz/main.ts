@@ -10,12 +10,14 @@ import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
 import { createConditionsForm } from './conditions.ts';
 import { byId, el, forStudents } from './dom.ts';
 import type { Frame, LoadReply, Meta, MinutesQuery } from './frame.ts';
+import type { RunResult } from '../sim/index.ts';
 import { listenToKeys } from './keyboard.ts';
 import { renderLegend } from './legend.ts';
 import { createLessonPlayer } from './lesson-player.ts';
 import { HOOK_SCENARIO, showHook, type Hook } from './hook.ts';
 import type { Lesson } from './lesson.ts';
 import { createMinutes, SHOWN_ENTRIES } from './minutes.ts';
+import { renderMoments, trackMoments } from './moments.ts';
 import { narrate } from './narrator.ts';
 import { renderOutcome } from './outcome-panel.ts';
 import { createPolicySpace } from './policy-space.ts';
@@ -43,6 +45,8 @@ const ui = {
   seed: byId<HTMLInputElement>('seed'),
   newSeed: byId<HTMLButtonElement>('new-seed'),
   round: byId<HTMLOutputElement>('round'),
+  scrubber: byId<HTMLInputElement>('scrubber'),
+  moments: byId('moments'),
   loadErrors: byId('load-errors'),
   axisX: byId<HTMLSelectElement>('axis-x'),
   axisY: byId<HTMLSelectElement>('axis-y'),
@@ -58,6 +62,7 @@ const ui = {
 const space = createPolicySpace(byId('space'), byId('tooltip'));
 const timeline = createTimeline(byId('timeline'), byId('timeline-legend'));
 const minutes = createMinutes(byId<HTMLOListElement>('minutes'));
+const moments = trackMoments();
 const conditions = createConditionsForm(byId('conditions'), byId('condition-errors'), (path, value) => {
   const next = new Map(overrides);
   next.delete(path);
@@ -65,13 +70,17 @@ const conditions = createConditionsForm(byId('conditions'), byId('condition-erro
   void openRun({ overrides: next, fromForm: true });
 });
 
-const lessons = createLessonPlayer(byId('lessons'), async (step) => {
-  const ok = await openRun({
-    source: { kind: 'bundled', id: step.scenario },
-    overrides: new Map(step.set.map((o) => splitOverride(o))),
-    seed: step.seed,
-  });
-  if (ok) void play();
+const lessons = createLessonPlayer(byId('lessons'), {
+  async open(step) {
+    const ok = await openRun({
+      source: { kind: 'bundled', id: step.scenario },
+      overrides: new Map(step.set.map((o) => splitOverride(o))),
+      seed: step.seed,
+    });
+    return ok ? meta : null;
+  },
+  play: () => void play(),
+  seek: (roundsRun) => void seekTo(roundsRun),
 });
 
 let filter: MinutesQuery = { stakeholder: null, constituency: null };
@@ -105,6 +114,9 @@ let seed: number | null = address.seed;
 let meta: Meta | null = null;
 let frame: Frame | null = null;
 let playing = false;
+/** The furthest round this run has reached, and its result once it has ended: kept while going back in time. */
+let furthest = 0;
+let ending: RunResult | null = null;
 /** The first screen's question, while it is up. */
 let hook: Hook | null = null;
 let hookScenario: string | null = null;
@@ -154,17 +166,26 @@ function show(f: Frame, duration: number) {
   frame = f;
   ui.round.textContent = `Round ${f.round}`;
   ui.round.dataset.round = String(f.round);
+  furthest = Math.max(furthest, f.round);
+  if (f.result) ending = f.result;
+  ui.scrubber.max = String(furthest);
+  ui.scrubber.value = String(f.round);
+  ui.scrubber.setAttribute('aria-valuetext', `Round ${f.round} of ${furthest}${ending ? ', the end' : ''}`);
   space.draw(f, duration);
   timeline.draw(f);
+  moments.add(f.events);
+  timeline.mark(moments.list());
+  renderMoments(ui.moments, moments.list(), f.round, (r) => void seekTo(r));
+  if (f.fresh) minutes.open(meta!);
   if (filter.stakeholder === null && filter.constituency === null) minutes.add(f.latest);
   else void refreshMinutes();
-  renderOutcome(ui.outcome, f.result, f.round);
+  renderOutcome(ui.outcome, f.result, f.round, ending);
   // At full speed a sentence per frame would drown a screen reader: only the end is told.
   if (!(playing && speedValue() === 'max') || f.done) ui.narration.textContent = narrate(meta!, f);
   ui.step.disabled = f.done;
   ui.play.disabled = f.done;
   if (f.done) setPlaying(false);
-  if (f.result) lessons.ended(f.result.outcome);
+  if (f.result) lessons.ended(f.result, meta!, moments.list().find((m) => m.kind === 'blocked')?.round ?? null);
   if (f.result && hook) hook.ended(f.result.outcome, headline(f.result));
 }
 
@@ -182,6 +203,7 @@ function showMeta(m: Meta) {
   space.open(m);
   timeline.open(m);
   minutes.open(m);
+  newRun(m);
   renderLegend(byId('space-legend'), m);
   conditions.open(m, overrides);
   showWarnings(m.warnings);
@@ -277,8 +299,43 @@ async function restart(nextSeed: number) {
   space.open(meta!);
   timeline.open(meta!);
   minutes.open(meta!);
+  newRun(meta!);
   show(f, 0);
   updateAddress();
+}
+
+/** A new run (another scenario, condition or seed): nothing of the last one's story is kept. */
+function newRun(m: Meta) {
+  furthest = 0;
+  ending = null;
+  moments.reset(m);
+}
+
+let seekWanted: number | null = null;
+let seeking = false;
+
+/**
+ * Time travel: the room, the timeline and the minutes at the end of round `roundsRun`, back or
+ * forth; the worker runs the meeting again from round 0 when it goes back (the same run, bit for
+ * bit). While one trip is under way only the latest asked for is made next.
+ */
+async function seekTo(roundsRun: number) {
+  setPlaying(false);
+  seekWanted = roundsRun;
+  if (seeking) return;
+  seeking = true;
+  try {
+    while (seekWanted !== null) {
+      const want = seekWanted;
+      seekWanted = null;
+      const gen = generation;
+      const f = await call(() => remote.seek(want));
+      if (gen !== generation) return;
+      show(f, 0);
+    }
+  } finally {
+    seeking = false;
+  }
 }
 
 function setPlaying(on: boolean) {
@@ -337,6 +394,7 @@ async function openFile(file: File) {
 // Controls.
 ui.play.addEventListener('click', () => (playing ? setPlaying(false) : void play()));
 ui.step.addEventListener('click', () => void stepOnce());
+ui.scrubber.addEventListener('input', () => void seekTo(Number(ui.scrubber.value)));
 ui.reset.addEventListener('click', () => void restart(seed ?? meta?.scenarioSeed ?? 1));
 ui.newSeed.addEventListener('click', () => void restart(1 + Math.floor(Math.random() * 999_999)));
 ui.seed.addEventListener('change', () => {
@@ -402,6 +460,9 @@ wireAnalysisPanels({
 listenToKeys({
   togglePlay: () => (playing ? setPlaying(false) : void play()),
   step: () => void stepOnce(),
+  back: () => {
+    if (frame && frame.round > 0) void seekTo(frame.round - 1);
+  },
 });
 
 // Drop a scenario file anywhere on the page.

@@ -17,8 +17,19 @@ const END_WORDS: Record<RunResult['end'], string> = {
 
 export const CLASSES_LINK = './docs/model.md#7-how-a-run-ends-outcome-classes';
 
-export function renderOutcome(panel: HTMLElement, result: RunResult | null, round: number): void {
+/** `known`: how this run ends, when the page has gone back in time from its end. */
+export function renderOutcome(panel: HTMLElement, result: RunResult | null, round: number, known: RunResult | null = null): void {
   panel.replaceChildren();
+  if (!result && known) {
+    panel.dataset.state = 'rewound';
+    delete panel.dataset.outcome;
+    delete panel.dataset.adopted;
+    panel.append(
+      el('p', { class: 'rewound' }, `Back in time: the room after ${round} of its ${known.rounds} rounds.`),
+      el('p', { class: 'muted' }, `It ends in ${OUTCOME_WORDS[known.outcome].title.toLowerCase()}: play on, or drag to the end.`),
+    );
+    return;
+  }
   if (!result) {
     panel.dataset.state = 'running';
     delete panel.dataset.outcome;

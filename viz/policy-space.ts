@@ -692,7 +692,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       setScales();
     },
     draw(frame, duration) {
-      if (frame.round === 0) trail = [];
+      if (frame.fresh) trail = [];
       for (const e of frame.events) if (e.type === 'proposal' && e.position) trail.push(e.position);
       const first = last === null;
       last = frame;

@@ -18,6 +18,8 @@ const SHOWN: { measure: Measure; label: string; colour: string; dash?: string }[
 export interface Timeline {
   open(meta: Meta): void;
   draw(frame: Frame): void;
+  /** Marks the story's moments (rounds as the minutes number them) above the lines. */
+  mark(moments: readonly { round: number; kind: string; text: string }[]): void;
 }
 
 export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline {
@@ -45,11 +47,19 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
   deadline.append('line');
   deadline.append('text').attr('class', 'line-label').text('deadline');
   const blockedG = svg.append('g').attr('class', 'blocked-rounds');
+  // What is known of the run beyond the round shown, after going back in time: support, faint.
+  const ghost = svg.append('path').attr('class', 'ghost-line');
   const lines = svg.append('g');
+  const marks = svg.append('g').attr('class', 'moment-marks');
+  const cursor = svg.append('line').attr('class', 'cursor-line');
   const items = svg.append('path').attr('class', 'items-line');
 
   let meta: Meta | null = null;
   let series: Record<Measure, number[]> | null = null;
+  /** The furthest the run has been: its support round by round. */
+  let furthest: number[] = [];
+  let round = 0;
+  let moments: readonly { round: number; kind: string; text: string }[] = [];
   /** Rounds in which support reached rough consensus but the rule failed. */
   let blocked: number[] = [];
 
@@ -100,8 +110,9 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
   function draw() {
     if (!meta || !series) return;
     const rounds = series.support.length;
-    const end = Math.max(meta.convenor.deadline ?? 0, rounds, 10);
-    x.domain([0, Math.min(end, Math.max(rounds + 10, meta.convenor.deadline ?? 0, 10))]);
+    const known = Math.max(rounds, furthest.length);
+    const end = Math.max(meta.convenor.deadline ?? 0, known, 10);
+    x.domain([0, Math.min(end, Math.max(known + 10, meta.convenor.deadline ?? 0, 10))]);
     xAxis.call(d3.axisBottom(x).ticks(width < 600 ? 5 : 8));
     xAxisTop.call(d3.axisBottom(x).ticks(8).tickFormat(() => ''));
     const maxItems = Math.max(1, d3.max(series.openItems) ?? 1);
@@ -143,6 +154,21 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
       .attr('width', band)
       .attr('y', margin.top + top.h - 8)
       .attr('height', 8);
+    ghost.attr('d', furthest.length > rounds ? line(furthest) : null);
+    cursor
+      .attr('x1', x(round))
+      .attr('x2', x(round))
+      .attr('y1', margin.top)
+      .attr('y2', height - margin.bottom)
+      .attr('display', round > 0 && furthest.length > rounds ? null : 'none');
+    marks
+      .selectAll<SVGPathElement, (typeof moments)[number]>('path')
+      .data(moments)
+      .join((enter) => enter.append('path').call((p) => p.append('title')))
+      .attr('class', (m) => `moment-mark moment-${m.kind}`)
+      .attr('d', (m) => `M${x(m.round)},${margin.top + 9}l-5,-9h10z`)
+      .select('title')
+      .text((m) => `Round ${m.round}: ${m.text}`);
     items.attr('d', d3.line<number>().x((_, k) => x(k)).y((v) => y2(v)).curve(d3.curveStepAfter)(series.openItems));
     svg.attr('aria-label', `Timeline: ${rounds} rounds; support ${pct(series.support[rounds - 1] ?? 0)} in the latest`);
   }
@@ -152,13 +178,22 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
       meta = m;
       series = null;
       blocked = [];
+      furthest = [];
+      moments = [];
+      round = 0;
       fit();
+    },
+    mark(next) {
+      moments = next;
+      draw();
     },
     draw(frame) {
       if (frame.seriesFrom === 0) blocked = [];
       for (const e of frame.events) if (e.type === 'blocked') blocked.push(e.round);
       if (frame.seriesFrom === 0 || !series) series = { ...frame.series };
       else for (const k of Object.keys(frame.series) as Measure[]) series[k] = series[k].concat(frame.series[k]);
+      if (series.support.length >= furthest.length) furthest = series.support;
+      round = frame.round;
       draw();
     },
   };

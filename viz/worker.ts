@@ -12,6 +12,8 @@ let scenario: Scenario | null = null;
 let run: Run | null = null;
 let sentEvents = 0;
 let sentRounds = 0;
+/** The seed of the open run, to run it again from round 0 when the page goes back in time. */
+let runSeed = 0;
 
 function frame(): Frame {
   const s = run!.observe();
@@ -19,6 +21,7 @@ function frame(): Frame {
   for (const m of MEASURES) series[m] = s.series[m].slice(sentRounds);
   const out: Frame = {
     round: s.round,
+    fresh: sentEvents === 0 && sentRounds === 0,
     done: s.done,
     position: s.position.slice(),
     present: s.present.slice(),
@@ -53,6 +56,7 @@ function frame(): Frame {
 
 function start(seed: number): Frame {
   run = createRun(scenario!, { seed, record: true });
+  runSeed = seed;
   sentEvents = 0;
   sentRounds = 0;
   return frame();
@@ -117,6 +121,18 @@ const api = {
       run.step(1);
       if (performance.now() - began > budgetMs) break;
     }
+    return frame();
+  },
+  /**
+   * The open run at round `round` (after that many rounds, or at its end if it ends sooner): on from
+   * here when it lies ahead, else run again from round 0 with the same seed, which the core makes
+   * the same run bit for bit. A frame from round 0 on is `fresh`: the page redraws from it alone.
+   */
+  seek(round: number): Frame {
+    if (!run) throw new Error('no scenario is open');
+    const target = Math.max(0, Math.floor(round));
+    if (target < run.round) start(runSeed);
+    while (!run.done && run.round < target) run.step(1);
     return frame();
   },
   /** One whole run with its series, for comparing two runs side by side; errors carry field paths. */

@@ -34,29 +34,6 @@ describe.skipIf(!HAVE_BROWSER)('comparing runs and seeds in Chromium', () => {
     await page.close();
   });
 
-  it('plays a lesson: the class bets, the step plays, the page says whether the bet was right', async () => {
-    const { page, errors } = await site.page();
-    await page.goto(`${site.url}?speed=max`);
-    await page.waitForSelector('body[data-lessons="9"]');
-    await page.locator('#lesson-picker').selectOption('declared-failure');
-    expect(await page.locator('#lesson-reveal').isDisabled()).toBe(true);
-    await page.locator('input[name="lesson-bet"][value="declared-failure"]').check();
-    await page.locator('#lesson-reveal').click();
-    await page.waitForSelector('[data-testid="lesson-verdict"][data-right]');
-    expect(await page.locator('[data-testid="lesson-verdict"]').getAttribute('data-right')).toBe('true');
-    expect(new URL(page.url()).searchParams.get('scenario')).toBe('declared-failure');
-
-    await page.locator('#lesson-next').click();
-    await page.locator('input[name="lesson-bet"][value="declared-failure"]').check();
-    await page.locator('#lesson-reveal').click();
-    await page.waitForSelector('[data-testid="lesson-verdict"][data-right]');
-    expect(await page.locator('[data-testid="lesson-verdict"]').getAttribute('data-outcome')).toBe('glacial-drift');
-    expect(await page.locator('[data-testid="lesson-verdict"]').getAttribute('data-right')).toBe('false');
-    expect(new URL(page.url()).searchParams.get('set.convenor.declareFailure.allowed')).toBe('false');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it('runs 200 seeds in workers and shows each class with the counts the core gives', async () => {
     const { page, errors } = await site.page();
     await page.goto(`${site.url}?scenario=tyranny-of-the-minority&seed=10&set.convenor.goodEnough=0.03`);

@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../sim/index.ts';
+import { createRun, FLAG_WORDS, OUTCOME_WORDS, runScenario, type Outcome } from '../../sim/index.ts';
 import { loadScenario } from '../../sim/scenario/index.ts';
 import { readLesson } from '../../viz/lesson.ts';
+import { answerOf } from '../../viz/lesson-answer.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIR = join(ROOT, 'scenarios/lessons');
@@ -18,16 +19,38 @@ describe('lessons for teachers', () => {
     );
   });
 
-  it.each(LESSONS)('%s reads, and each step shows the outcome it expects', (id) => {
+  it.each(LESSONS)('%s reads, and each step shows the answer it expects', (id) => {
     const reply = readLesson(id, readFileSync(join(DIR, `${id}.yaml`), 'utf8'), SCENARIOS);
     if (!reply.ok) throw new Error(reply.errors.join('\n'));
     expect(reply.lesson.steps.length).toBeGreaterThanOrEqual(2);
     for (const step of reply.lesson.steps) {
       const loaded = loadScenario(readFileSync(join(ROOT, 'scenarios', `${step.scenario}.yaml`), 'utf8'), { overrides: step.set });
       if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-      const result = runScenario(loaded.scenario, { seed: step.seed ?? undefined });
-      if (step.expect) expect(`${step.title}: ${result.outcome}`).toBe(`${step.title}: ${step.expect}`);
+      const seed = step.seed ?? undefined;
+      const result = runScenario(loaded.scenario, { seed });
+      const setting = createRun(loaded.scenario, { seed }).setting();
+      const room = { n: setting.n, d: setting.d, ideal: setting.ideal, constituency: setting.constituency, constituencies: loaded.scenario.constituencies };
+      // Every bundled step bets on something the run decides, and explains it after the reveal.
+      expect(step.expect, `${step.title}: expect`).not.toBeNull();
+      expect(step.explain.length, `${step.title}: explain`).toBeGreaterThan(20);
+      expect(`${step.title}: ${answerOf(step, result, room)}`).toBe(`${step.title}: ${step.expect}`);
+      // The choices name who is there: constituencies for "nearer", stakeholders for "who blocks".
+      const ids = step.ask === 'nearer' ? loaded.scenario.constituencies.map((c) => c.id) : Array.from({ length: setting.n }, (_, i) => setting.id(i));
+      if (step.ask === 'nearer' || step.ask === 'blocker') for (const c of step.choices) expect(ids, `${step.title}: ${c}`).toContain(c);
+      // What is shown before the bet does not give the answer away.
+      const before = step.text.toLowerCase();
+      if (step.ask === 'outcome') expect(before, step.title).not.toContain(OUTCOME_WORDS[step.expect as Outcome].label);
+      if (step.ask === 'flag') expect(before, step.title).not.toContain(FLAG_WORDS[step.flag!].label);
     }
+  });
+
+  it('bets on each kind of question: an outcome, a flag, which side the text lands nearer, who blocks', () => {
+    const asks = new Set<string>();
+    for (const id of LESSONS) {
+      const reply = readLesson(id, readFileSync(join(DIR, `${id}.yaml`), 'utf8'), SCENARIOS);
+      if (reply.ok) for (const step of reply.lesson.steps) asks.add(step.ask);
+    }
+    expect([...asks].sort()).toEqual(['blocker', 'flag', 'nearer', 'outcome']);
   });
 
   it('names what is wrong in a broken lesson, with its path', () => {
@@ -37,5 +60,28 @@ describe('lessons for teachers', () => {
       expect(reply.errors.some((e) => e.startsWith('bad: steps[0].scenario: must be one of'))).toBe(true);
       expect(reply.errors.some((e) => e.startsWith('bad: steps[0].expect: must be one of'))).toBe(true);
     }
+  });
+
+  it('names what is wrong in a bet: an unknown ask or flag, an answer that is not a choice', () => {
+    const text = [
+      'title: x',
+      'steps:',
+      '  - {title: a, text: b, scenario: reference, ask: guess}',
+      '  - {title: a, text: b, scenario: reference, ask: flag, flag: theft, expect: maybe}',
+      '  - {title: a, text: b, scenario: reference, ask: nearer, choices: [a], expect: a}',
+      '  - {title: a, text: b, scenario: reference, ask: blocker, choices: [p, q], expect: r}',
+      '  - {title: a, text: b, scenario: reference, ask: flag, flag: capture, expect: true}',
+    ].join('\n');
+    const reply = readLesson('bad', text, SCENARIOS);
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.errors).toEqual([
+      'bad: steps[0].ask: must be one of outcome, flag, nearer, blocker',
+      'bad: steps[1].flag: must be one of capture, exclusion, collateral-attack (the flag the bet asks about)',
+      'bad: steps[1].expect: must be yes or no',
+      'bad: steps[2].choices: must name two constituencies, for "nearer which?"',
+      'bad: steps[3].expect: must be one of the choices (p, q)',
+    ]);
+    // YAML's true is read as yes: step 4 is fine.
   });
 });
