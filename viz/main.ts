@@ -22,6 +22,7 @@ import { narrate } from './narrator.ts';
 import { renderOutcome } from './outcome-panel.ts';
 import { createPolicySpace } from './policy-space.ts';
 import { createTimeline } from './timeline.ts';
+import { createIssueBars } from './issue-bars.ts';
 import type { SimulationApi } from './worker.ts';
 import './style.css';
 
@@ -61,6 +62,7 @@ const ui = {
 
 const space = createPolicySpace(byId('space'), byId('tooltip'));
 const timeline = createTimeline(byId('timeline'), byId('timeline-legend'));
+const issueBars = createIssueBars(byId('issue-bars'));
 const minutes = createMinutes(byId<HTMLOListElement>('minutes'));
 const moments = trackMoments();
 const conditions = createConditionsForm(byId('conditions'), byId('condition-errors'), (path, value) => {
@@ -172,6 +174,7 @@ function show(f: Frame, duration: number) {
   ui.scrubber.value = String(f.round);
   ui.scrubber.setAttribute('aria-valuetext', `Round ${f.round} of ${furthest}${ending ? ', the end' : ''}`);
   space.draw(f, duration);
+  issueBars.draw(f);
   timeline.draw(f);
   moments.add(f.events);
   timeline.mark(moments.list());
@@ -201,6 +204,7 @@ function showMeta(m: Meta) {
   if (source.kind === 'bundled') ui.picker.value = source.id;
   else ui.picker.value = '';
   space.open(m);
+  issueBars.open(m);
   timeline.open(m);
   minutes.open(m);
   newRun(m);
@@ -225,9 +229,10 @@ function fillAxes(m: Meta) {
   ui.axisX.replaceChildren(...options());
   ui.axisY.replaceChildren(...options());
   if (m.d > 2) ui.axisX.append(el('option', { value: 'projection' }, 'Projection of all issues'));
-  ui.axisX.value = keep?.[0] ?? (m.d > 2 ? 'projection' : '0');
+  // Two issues in the room and every issue in the bars beside it; the projection is a choice.
+  ui.axisX.value = keep?.[0] ?? '0';
   ui.axisY.value = keep?.[1] ?? String(Math.min(1, m.d - 1));
-  ui.axisY.disabled = m.d < 2 || m.d > 2;
+  ui.axisY.disabled = m.d < 2;
   applyAxes();
 }
 

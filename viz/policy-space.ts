@@ -50,8 +50,10 @@ export interface PolicySpace {
 
 export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): PolicySpace {
   let size = 520;
-  const margin = { top: 12, right: 12, bottom: 40, left: 44 };
-  let inner = size - margin.left - margin.right;
+  // Below and to the left: the ticks and an issue's label, wrapped, never cut; the margins grow
+  // with the label's lines (fitLabels).
+  const margin = { top: 12, right: 12, bottom: 41, left: 51 };
+  let inner = size - Math.max(margin.left + margin.right, margin.top + margin.bottom);
   // Canvas pixels per plot unit: the screen's density, at most 2.
   const density = Math.min(2, Math.max(1, Math.round(globalThis.devicePixelRatio || 1)));
   const canvas = el('canvas', { class: 'dots', 'aria-hidden': 'true' });
@@ -135,7 +137,8 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
   /** Sizes the square to `width` CSS pixels: the picture is drawn 1:1, so its text keeps its size on a phone. */
   function layout(width: number) {
     size = Math.round(Math.max(SMALLEST, Math.min(LARGEST, width)));
-    inner = size - margin.left - margin.right;
+    inner = size - Math.max(margin.left + margin.right, margin.top + margin.bottom);
+    plot.attr('transform', `translate(${margin.left},${margin.top})`);
     svg.attr('viewBox', `0 0 ${size} ${size}`);
     canvas.width = inner * density;
     canvas.height = inner * density;
@@ -143,12 +146,45 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
     canvas.style.top = `${(margin.top / size) * 100}%`;
     canvas.style.width = `${(inner / size) * 100}%`;
     xAxisG.attr('transform', `translate(0,${inner})`);
-    xLabel.attr('x', margin.left + inner / 2).attr('y', size - 6);
-    yLabel.attr('transform', `translate(12,${margin.top + inner / 2}) rotate(-90)`);
+    placeLabels();
     clipRect.attr('width', inner).attr('height', inner);
     x.range([0, inner]);
     y.range([inner, 0]);
     sizeDots();
+  }
+
+  let xLines: Wrapped = { px: 14, lines: [] };
+  let yLines: Wrapped = { px: 14, lines: [] };
+
+  /**
+   * The axis labels in full: wrapped to the plot's width, with the margins made as wide as their
+   * lines need (the plot shrinks a little for a long label rather than cut it).
+   */
+  function fitLabels(xText: string, yText: string) {
+    xLines = wrapToWidth(xText, inner);
+    yLines = wrapToWidth(yText, inner);
+    // y: the ticks (about 30 px), then the lines, the first one's ascent (0.75 em) furthest out.
+    const left = 40 + (yLines.lines.length - 1) * (yLines.px + 2) + Math.ceil(0.75 * yLines.px);
+    // x: the ticks (about 22 px), then the lines, a line being an em and 2 px.
+    const bottom = 27 + xLines.px + (xLines.lines.length - 1) * (xLines.px + 2);
+    if (left !== margin.left || bottom !== margin.bottom) {
+      margin.left = left;
+      margin.bottom = bottom;
+      layout(size);
+      x.range([0, inner]);
+      y.range([inner, 0]);
+      xLines = wrapToWidth(xText, inner);
+      yLines = wrapToWidth(yText, inner);
+    }
+    drawLabel(xLabel, xText, xLines, 1);
+    drawLabel(yLabel, yText, yLines, -1);
+    placeLabels();
+  }
+
+  function placeLabels() {
+    xLabel.attr('transform', `translate(${margin.left + inner / 2},${margin.top + inner + 24 + Math.ceil(0.75 * xLines.px)})`);
+    // The line nearest the ticks, its descent (a quarter em) clear of them.
+    yLabel.attr('transform', `translate(${margin.left - 34 - Math.ceil(0.25 * yLines.px)},${margin.top + inner / 2}) rotate(-90)`);
   }
 
   /** Radii by power, in plot pixels, smaller on a smaller plot. */
@@ -177,8 +213,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       const pad = Math.max(0.05, (hi - lo) * 0.1);
       x.domain([lo - pad, hi + pad]);
       y.domain([lo - pad, hi + pad]);
-      xLabel.text('Across: where what they want differs most (all issues together)');
-      yLabel.text('Up: where it differs next');
+      fitLabels('Across: where what they want differs most (all issues together)', 'Up: where it differs next');
     } else if (axes.mode === 'issues') {
       // Zoom to where the stakeholders' interests and the convenor's point lie: stated positions
       // and proposals stay between them.
@@ -196,10 +231,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       }
       x.domain(zoom(xs));
       y.domain(meta.d > 1 ? zoom(ys) : [0, 1]);
-      // About 7.5 pixels a character at the labels' 14px, and some air at the ends.
-      const room = Math.min(58, Math.floor(inner / 8));
-      xLabel.text(shorten(meta.issues[axes.x]?.label ?? '', room));
-      yLabel.text(meta.d > 1 ? shorten(meta.issues[axes.y]?.label ?? '', room) : 'one row per constituency');
+      fitLabels(meta.issues[axes.x]?.label ?? '', meta.d > 1 ? (meta.issues[axes.y]?.label ?? '') : 'one row per constituency');
     }
     xAxisG.call(d3.axisBottom(x).ticks(inner < 300 ? 4 : 5));
     yAxisG.call(d3.axisLeft(y).ticks(inner < 300 ? 4 : 5)).attr('display', meta.d === 1 && axes.mode === 'issues' ? 'none' : null);
@@ -766,4 +798,75 @@ function zoom(values: number[]): [number, number] {
   return [lo, hi];
 }
 
-const shorten = (label: string, max = 58) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
+/** Words in lines of at most `room` characters (a word longer than that has a line of its own). */
+export function wrapWords(text: string, room: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > room) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+interface Wrapped {
+  px: number;
+  lines: string[];
+}
+
+/**
+ * A label on lines of `width` pixels: at 14 px (about 7.5 pixels a character) when two lines hold
+ * it, else at 12 px on as many lines as it takes.
+ */
+function wrapToWidth(text: string, width: number): Wrapped {
+  const lines = wrapWords(text, Math.floor(width / 7.5));
+  return lines.length <= 2 ? { px: 14, lines } : { px: 12, lines: wrapWords(text, Math.floor(width / 6.4)) };
+}
+
+/**
+ * Draws a wrapped label. Read top to bottom, its lines grow away from the picture: down below the
+ * x axis (`away` 1, the first line nearest), and left of the y axis, whose text turns (-1, the
+ * last line nearest).
+ */
+function drawLabel(label: d3.Selection<SVGTextElement, undefined, null, undefined>, text: string, wrapped: Wrapped, away: 1 | -1) {
+  const { px, lines } = wrapped;
+  label.text(null).style('font-size', `${px}px`).attr('data-label', text);
+  const first = away === 1 ? 0 : -(lines.length - 1) * (px + 2);
+  // A space after each line but the last: the label's text reads as one (a screen reader, a test).
+  lines.forEach((line, k) =>
+    label
+      .append('tspan')
+      .attr('x', 0)
+      .attr('dy', `${k === 0 ? first : px + 2}px`)
+      .text(k < lines.length - 1 ? `${line} ` : line),
+  );
+}
+
+/**
+ * An axis label in full, never cut: on one or two lines of `width` pixels at 14 px (about 7.5
+ * pixels a character), at 12 px when two lines of 14 px do not hold it, and on as many lines as
+ * it takes beyond that. The lines grow away from the picture.
+ */
+function wrapLabel(label: d3.Selection<SVGTextElement, undefined, null, undefined>, text: string, width: number, away: 1 | -1 = 1) {
+  let px = 14;
+  let lines = wrapWords(text, Math.floor(width / 7.5));
+  if (lines.length > 2) {
+    px = 12;
+    lines = wrapWords(text, Math.floor(width / 6.4));
+  }
+  label.text(null).style('font-size', `${px}px`).attr('data-label', text);
+  // Read top to bottom, the lines grow away from the picture: down below the x axis (`away` 1,
+  // the first line nearest), and left of the y axis, whose text turns (-1: the last line nearest).
+  const first = away === 1 ? 0 : -(lines.length - 1) * (px + 2);
+  // A space after each line but the last: the label's text reads as one (a screen reader, a test).
+  lines.forEach((line, k) =>
+    label
+      .append('tspan')
+      .attr('x', 0)
+      .attr('dy', `${k === 0 ? first : px + 2}px`)
+      .text(k < lines.length - 1 ? `${line} ` : line),
+  );
+}

@@ -235,23 +235,67 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     await t.page.close();
   });
 
-  it('shows two chosen issues, or a projection of all of them', async () => {
+  it('shows two chosen issues with every issue in bars beside them, or a projection of all of them', async () => {
     const t = await open('?scenario=iana-transition&seed=1');
     const { page } = t;
-    expect(await page.locator('#axis-x').inputValue()).toBe('projection');
+    const issues = await page.locator('#axis-x option').allTextContents();
+    // Three issues or more: the room shows the first two, the bars all of them, issue by issue.
+    expect(await page.locator('#axis-x').inputValue()).toBe('0');
+    expect(await page.locator('#axis-y').inputValue()).toBe('1');
+    const bars = page.getByTestId('issue-bars');
+    expect(await bars.isVisible()).toBe(true);
+    const d = issues.length - 1; // the last option is the projection
+    expect(await bars.locator('.issue-row').count()).toBe(d);
+    expect(await bars.locator('.issue-label').first().textContent()).toContain(issues[0]);
+    // One mean per constituency on each issue; the text on the table, a diamond on each.
+    const constituencies = await page.locator('#filter-constituency option').count() - 1;
+    expect(await bars.locator('.issue-mean').count()).toBe(d * constituencies);
+    expect(await bars.locator('.issue-text').count()).toBe(d);
+    expect(await bars.locator('.issue-reading').first().textContent()).toMatch(/^\(text on the table: \d\.\d\d\)$/);
+    await page.locator('#axis-x').selectOption('projection');
     expect(await page.locator('#axis-y').isHidden()).toBe(true);
     expect(await page.locator('.space .axis-label').first().textContent()).toMatch(/where what they want differs most/);
     await page.locator('#axis-x').selectOption('2');
     await page.locator('#axis-y').selectOption('0');
     expect(await page.locator('#axis-y').isVisible()).toBe(true);
     const labels = await page.locator('.space .axis-label').allTextContents();
-    const issues = await page.locator('#axis-x option').allTextContents();
-    expect(labels[0]).toBe(issues[2].length > 58 ? `${issues[2].slice(0, 57)}…` : issues[2]);
-    expect(labels[1]).toBe(issues[0].length > 58 ? `${issues[0].slice(0, 57)}…` : issues[0]);
+    // Whole, never cut: wrapped on lines whose text reads as the issue's label.
+    expect(labels[0]).toBe(issues[2]);
+    expect(labels[1]).toBe(issues[0]);
     expect(await page.locator('.box').getAttribute('display')).toBeNull();
+    // Two issues: no bars, the room says it all.
+    await page.goto(`${site.url}?scenario=declared-failure&seed=1`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.getByTestId('issue-bars').isHidden()).toBe(true);
     expect(t.errors).toEqual([]);
     await page.close();
   });
+
+  for (const [width, height] of [[1366, 768], [1920, 1080], [390, 844]]) {
+    it(`keeps each axis label whole and inside the picture (${width}×${height})`, async () => {
+      // Declared failure's issues have the longest labels of the bundled scenarios with two issues.
+      const t = await site.open('?scenario=declared-failure&seed=1', { width, height });
+      const issues = await t.page.locator('#axis-x option').allTextContents();
+      const labels = t.page.locator('.space .axis-label');
+      expect(await labels.allTextContents()).toEqual([issues[0], issues[1]]);
+      const svg = (await t.page.locator('#space svg').boundingBox())!;
+      for (const box of await labels.evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().toJSON() as DOMRect))) {
+        expect(box.left).toBeGreaterThanOrEqual(svg.x - 0.5);
+        expect(box.top).toBeGreaterThanOrEqual(svg.y - 0.5);
+        expect(box.right).toBeLessThanOrEqual(svg.x + svg.width + 0.5);
+        expect(box.bottom).toBeLessThanOrEqual(svg.y + svg.height + 0.5);
+      }
+      // And clear of the tick labels: the y label left of every tick, the x label below them.
+      const ticks = await t.page.locator('#space svg .axis text').evaluateAll((ts) => ts.map((x) => x.getBoundingClientRect().toJSON() as DOMRect));
+      const [xBox, yBox] = await labels.evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().toJSON() as DOMRect));
+      const xTicks = ticks.filter((b) => b.top > svg.y + svg.height * 0.6 && b.width > 0);
+      const yTicks = ticks.filter((b) => b.left < svg.x + svg.width * 0.3 && b.top < svg.y + svg.height * 0.8 && b.width > 0);
+      for (const b of xTicks) expect(xBox.top).toBeGreaterThanOrEqual(b.bottom - 1);
+      for (const b of yTicks) expect(yBox.right).toBeLessThanOrEqual(b.left + 1);
+      await t.page.screenshot({ path: join(SCREENSHOTS, `axis-labels-${width}x${height}.png`) });
+      await t.page.close();
+    });
+  }
 
   it('says so when the address names an unknown scenario or a bad change, and still opens', async () => {
     const t = await open('?scenario=no-such-scenario');
