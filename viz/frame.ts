@@ -41,8 +41,25 @@ export interface Meta {
 
 /** Entry types the record holds one of per stakeholder per round. */
 export const ROUTINE = new Set<string>(['joined', 'absent', 'objection']);
-/** At most this many of the newest entries travel with a frame; the minutes ask the worker for more. */
-export const LATEST_ENTRIES = 100;
+
+/** A round of the minutes in one line: what mattered, with the full entries a click away. */
+export interface RoundLine {
+  round: number;
+  /** The record's entries of the round, all of them (routine ones included). */
+  entries: number;
+  objected: number;
+  /** Up to three of those who objected, the most powerful first. */
+  objectors: string[];
+  /** Support at the end of the round. */
+  support: number;
+  /** The round's notable entries (not the routine joined, absent and objection ones, nor the proposal). */
+  notable: RunEvent[];
+  /** Who the round's entries are about, for marking a stakeholder's rounds; null above SMALL_ROOM stakeholders. */
+  involves: string[] | null;
+}
+
+/** Rooms up to this size say who each round's entries are about (RoundLine.involves). */
+export const SMALL_ROOM = 400;
 
 export interface MinutesQuery {
   stakeholder: string | null;
@@ -75,10 +92,10 @@ export interface Frame {
    * `joined`, `absent` and `objection` entries, which can number tens of thousands a round.
    */
   events: RunEvent[];
-  /** The latest record entries of any type added since the previous frame, at most LATEST_ENTRIES. */
-  latest: RunEvent[];
   /** Objections recorded in the latest round run. */
   objections: number;
+  /** The minutes of the rounds run since the previous frame, one line a round. */
+  rounds: RoundLine[];
   result: RunResult | null;
 }
 

@@ -63,7 +63,7 @@ const ui = {
 const space = createPolicySpace(byId('space'), byId('tooltip'));
 const timeline = createTimeline(byId('timeline'), byId('timeline-legend'));
 const issueBars = createIssueBars(byId('issue-bars'));
-const minutes = createMinutes(byId<HTMLOListElement>('minutes'));
+const minutes = createMinutes(byId<HTMLOListElement>('minutes'), byId('minutes-note'), (round) => call(() => remote.roundEntries(round, SHOWN_ENTRIES)));
 const moments = trackMoments();
 const conditions = createConditionsForm(byId('conditions'), byId('condition-errors'), (path, value) => {
   const next = new Map(overrides);
@@ -91,6 +91,10 @@ let minutesStale = false;
 
 /** Asks the worker for the latest entries that match the filter; one question at a time, the last one always asked. */
 async function refreshMinutes() {
+  if (filter.stakeholder === null && filter.constituency === null) {
+    minutes.unfiltered();
+    return;
+  }
   if (minutesPending) {
     minutesStale = true;
     return;
@@ -100,8 +104,8 @@ async function refreshMinutes() {
   try {
     const gen = generation;
     const asked = filter;
-    const entries = await call(() => remote.minutes(asked, SHOWN_ENTRIES));
-    if (gen === generation && asked === filter) minutes.show(entries, `${asked.constituency ?? ''}|${asked.stakeholder ?? ''}`);
+    const { entries, total } = await call(() => remote.minutes(asked, SHOWN_ENTRIES));
+    if (gen === generation && asked === filter) minutes.show(entries, `${asked.constituency ?? ''}|${asked.stakeholder ?? ''}`, total);
   } finally {
     minutesPending = false;
     if (minutesStale) void refreshMinutes();
@@ -180,8 +184,8 @@ function show(f: Frame, duration: number) {
   timeline.mark(moments.list());
   renderMoments(ui.moments, moments.list(), f.round, (r) => void seekTo(r));
   if (f.fresh) minutes.open(meta!);
-  if (filter.stakeholder === null && filter.constituency === null) minutes.add(f.latest);
-  else void refreshMinutes();
+  minutes.add(f.rounds);
+  if (filter.stakeholder !== null || filter.constituency !== null) void refreshMinutes();
   renderOutcome(ui.outcome, f.result, f.round, ending);
   // At full speed a sentence per frame would drown a screen reader: only the end is told.
   if (!(playing && speedValue() === 'max') || f.done) ui.narration.textContent = narrate(meta!, f);

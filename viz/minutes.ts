@@ -1,14 +1,16 @@
 /**
- * The record as minutes of the meeting: who joined, proposed, objected,
- * dropped out, which items were settled or opened; filtered by stakeholder or constituency. The
- * record stays in the worker: the page holds only the latest entries, or the worker's answer to a
- * filter, so a 10,000-stakeholder run stays light.
+ * The record as minutes of the meeting. Unfiltered, one line a round says what mattered ("Round
+ * 50: 6 objected, the registry among them; support 94%", then what else happened), and opens on
+ * the round's full entries; filtered by a stakeholder or a constituency, its entries one by one.
+ * The record stays in the worker, which answers a round's entries or a filter, so a
+ * 10,000-stakeholder run stays light; when an answer holds fewer entries than there are, the
+ * minutes say so.
  */
 import type { RunEvent } from '../sim/index.ts';
 import { el, num, pct } from './dom.ts';
-import type { Meta } from './frame.ts';
+import type { Meta, RoundLine } from './frame.ts';
 
-/** At most this many entries are in the page at once. */
+/** At most this many entries of a filter, or of one round, are in the page at once. */
 export const SHOWN_ENTRIES = 400;
 
 const point = (p?: number[]) => (p ? `(${p.map((v) => num(v)).join(', ')})` : '');
@@ -36,8 +38,11 @@ export function minuteText(e: RunEvent, meta: Meta): string {
       return `A text was tabled at ${point(e.position)}.`;
     case 'objection':
       return `${who} objected (short by ${num(e.value ?? 0, 3)}).`;
-    case 'blocked':
-      return `Blocked: support reached ${pct(e.value ?? 0)}, but ${e.stakeholders?.length ?? 0} objected: ${(e.stakeholders ?? []).slice(0, 8).join(', ')}${(e.stakeholders?.length ?? 0) > 8 ? ', …' : ''}.`;
+    case 'blocked': {
+      const ids = e.stakeholders ?? [];
+      const who = `${ids.slice(0, 8).map((id) => nameOf(meta, id)).join(', ')}${ids.length > 8 ? ` and ${ids.length - 8} others` : ''}`;
+      return `Blocked: support reached ${pct(e.value ?? 0)}, but ${ids.length === 1 ? `the objection of ${who} stopped` : `the objections of ${who} stopped`} the text.`;
+    }
     case 'item-settled':
       return `An item was settled; ${e.value ?? 0} left open.`;
     case 'item-opened':
@@ -53,21 +58,69 @@ export function minuteText(e: RunEvent, meta: Meta): string {
   }
 }
 
+/** Entries of one type in one round that read better counted: "12 walked out: a, b, c and 9 others." */
+const COUNTED: Partial<Record<RunEvent['type'], string>> = {
+  'dropped-out': 'dropped out for good',
+  'walked-out': 'walked out',
+  declined: 'declined to come',
+  'chair-elected': 'chairs elected',
+  'caucus-formed': 'caucuses organized',
+};
+
+/** A stakeholder by its short label when it has one, else its id, as the room names it. */
+function nameOf(meta: Meta, id: string): string {
+  const i = meta.ids.indexOf(id);
+  const label = i >= 0 ? meta.labels[i] : '';
+  return label && label.length <= 24 ? label : id;
+}
+
+const listed = (names: string[], total: number) => `${names.join(', ')}${total > names.length ? ` and ${total - names.length} other${total - names.length === 1 ? '' : 's'}` : ''}`;
+
+/** A round in one line: its notable entries, then how many objected (the most powerful named) and the support. */
+export function roundText(line: RoundLine, meta: Meta): string {
+  const parts: string[] = [];
+  const byType = new Map<RunEvent['type'], RunEvent[]>();
+  for (const e of line.notable) byType.set(e.type, [...(byType.get(e.type) ?? []), e]);
+  for (const [type, events] of byType) {
+    const verb = COUNTED[type];
+    if (verb && events.length > 2) {
+      const who = type === 'caucus-formed' ? events.map((e) => meta.constituencies.find((c) => c.id === e.constituency)?.label ?? e.constituency ?? '') : events.map((e) => nameOf(meta, e.stakeholder ?? ''));
+      parts.push(`${events.length} ${verb}: ${listed(who.slice(0, 3), events.length)}.`);
+    } else for (const e of events) parts.push(minuteText(e, meta));
+  }
+  const names = line.objectors.map((id) => nameOf(meta, id));
+  // A few are named; of many, the most powerful one.
+  const objected =
+    line.objected === 0 ? 'No one objected' : line.objected <= 3 ? `${line.objected} objected: ${names.join(', ')}` : `${line.objected} objected, ${names[0]} among them`;
+  parts.push(`${objected}; support ${pct(line.support)}.`);
+  return parts.join(' ');
+}
+
+/** `data-filter` of the unfiltered minutes: no constituency, no stakeholder. */
+const UNFILTERED = '|';
+
 export interface Minutes {
   open(meta: Meta): void;
-  /** New entries of the running meeting, for the unfiltered minutes. */
-  add(events: RunEvent[]): void;
-  /** Replaces the entries shown with the worker's answer to a filter, named in `data-filter`. */
-  show(events: RunEvent[], filter: string): void;
-  /** Marks the stakeholder's entries; `reveal` scrolls the list (not the page) to the latest of them. */
+  /** The rounds run since the last frame, one line each, for the unfiltered minutes. */
+  add(lines: RoundLine[]): void;
+  /** Back to one line a round, after a filter. */
+  unfiltered(): void;
+  /** Replaces what is shown with the worker's answer to a filter (named in `data-filter`): `total` entries match. */
+  show(events: RunEvent[], filter: string, total: number): void;
+  /** Marks the stakeholder's entries and rounds; `reveal` scrolls the list (not the page) to the latest of them. */
   highlight(stakeholder: string | null, options?: { reveal?: boolean }): void;
 }
 
-export function createMinutes(list: HTMLOListElement): Minutes {
+/** `entriesOf` asks the worker for a round's entries, at most SHOWN_ENTRIES of them, and how many it has. */
+export function createMinutes(list: HTMLOListElement, note: HTMLElement, entriesOf: (round: number) => Promise<{ entries: RunEvent[]; total: number }>): Minutes {
   let meta: Meta | null = null;
   let highlighted: string | null = null;
   /** The entry each list item shows, to mark those about a stakeholder. */
   const shown = new WeakMap<Element, RunEvent>();
+  /** Who each round line's entries are about. */
+  const involved = new WeakMap<Element, Set<string>>();
+  /** Every round's line since the run began (or began again), to show again after a filter. */
+  let lines: RoundLine[] = [];
 
   const about = (e: RunEvent, id: string) => e.stakeholder === id || (e.stakeholders?.includes(id) ?? false);
   const entry = (e: RunEvent) => {
@@ -77,38 +130,67 @@ export function createMinutes(list: HTMLOListElement): Minutes {
     shown.set(li, e);
     return li;
   };
-  const append = (events: RunEvent[]) => {
-    const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
-    list.append(...events.slice(-SHOWN_ENTRIES).map(entry));
-    while (list.childElementCount > SHOWN_ENTRIES) list.firstElementChild!.remove();
-    if (stick) list.scrollTop = list.scrollHeight;
+  const roundItem = (line: RoundLine) => {
+    const kinds = new Set(line.notable.map((e) => e.type));
+    const kind = kinds.has('adopted') ? 'adopted' : kinds.has('blocked') ? 'blocked' : kinds.has('walked-out') ? 'walked-out' : kinds.has('failure-declared') || kinds.has('collapse') ? 'end' : 'plain';
+    const more = el('button', { type: 'button', class: 'minute-more', 'aria-expanded': 'false' }, `all ${line.entries} entries`);
+    const li = el('li', { class: `minute round-line minute-${kind}`, 'data-round': String(line.round) }, el('span', { class: 'minute-round' }, `Round ${line.round}`), ' ', roundText(line, meta!), ' ', more);
+    if (line.entries === 0) more.hidden = true;
+    const who = new Set(line.involves ?? []);
+    involved.set(li, who);
+    if (highlighted && who.has(highlighted)) li.classList.add('highlight');
+    more.addEventListener('click', async () => {
+      const open = more.getAttribute('aria-expanded') === 'true';
+      li.querySelector('ol')?.remove();
+      li.querySelector('.minute-cut')?.remove();
+      more.setAttribute('aria-expanded', String(!open));
+      more.textContent = open ? `all ${line.entries} entries` : 'fewer';
+      if (open) return;
+      const { entries, total } = await entriesOf(line.round);
+      li.append(el('ol', { class: 'round-entries' }, ...entries.map(entry)));
+      if (total > entries.length) li.append(el('p', { class: 'muted minute-cut' }, `The first ${entries.length} of the round's ${total} entries; filter by a stakeholder or a constituency to see the others.`));
+    });
+    return li;
   };
 
   return {
     open(m) {
       meta = m;
-      list.dataset.filter = '';
+      list.dataset.filter = UNFILTERED;
       list.replaceChildren();
+      note.textContent = '';
+      lines = [];
     },
-    add(events) {
-      list.dataset.filter = '';
-      if (meta && events.length > 0) append(events);
+    add(added) {
+      if (!meta) return;
+      lines.push(...added);
+      if (list.dataset.filter !== UNFILTERED || added.length === 0) return;
+      const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
+      list.append(...added.map(roundItem));
+      if (stick) list.scrollTop = list.scrollHeight;
     },
-    show(events, filter) {
+    unfiltered() {
+      if (!meta) return;
+      list.dataset.filter = UNFILTERED;
+      note.textContent = '';
+      list.replaceChildren(...lines.map(roundItem));
+      list.scrollTop = list.scrollHeight;
+    },
+    show(events, filter, total) {
       if (!meta) return;
       list.dataset.filter = filter;
-      list.replaceChildren();
-      append(events);
+      list.replaceChildren(...events.map(entry));
+      note.textContent = total > events.length ? `The latest ${events.length} of ${total} entries.` : `${total} ${total === 1 ? 'entry' : 'entries'}.`;
       list.scrollTop = list.scrollHeight;
     },
     highlight(id, options = {}) {
       highlighted = id;
       let latest: HTMLElement | null = null;
-      for (const li of list.children as HTMLCollectionOf<HTMLElement>) {
+      for (const li of list.querySelectorAll<HTMLElement>('li')) {
         const e = shown.get(li);
-        const on = id !== null && e !== undefined && about(e, id);
+        const on = id !== null && (e !== undefined ? about(e, id) : (involved.get(li)?.has(id) ?? false));
         li.classList.toggle('highlight', on);
-        if (on) latest = li;
+        if (on && li.parentElement === list) latest = li;
       }
       if (options.reveal && latest) {
         const box = list.getBoundingClientRect();

@@ -53,7 +53,8 @@ export function trackMoments(): Moments {
         seen.add(key);
         if (e.type === 'blocked' && !blockedSeen) {
           blockedSeen = true;
-          moments.push({ round: e.round, kind: 'blocked', text: `first blocked: support ${pct(e.value ?? 0)}, ${e.stakeholders?.length ?? 0} objected` });
+          const by = e.stakeholders ?? [];
+          moments.push({ round: e.round, kind: 'blocked', text: `first blocked: support ${pct(e.value ?? 0)}, stopped by ${by.length === 1 ? name(by[0]) : `${by.length} objections`}` });
         } else if (e.type === 'caucus-formed' && e.round > 0) {
           // Caucuses organized from the start are the setting, not a turn of the story.
           moments.push({ round: e.round, kind: 'caucus', text: `the ${label(e.constituency)} caucus organized` });

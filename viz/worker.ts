@@ -5,13 +5,16 @@
 import { expose } from 'comlink';
 import { createRun, foreseeProblems, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, isGroup } from '../sim/scenario/index.ts';
-import { LATEST_ENTRIES, ROUTINE, type Frame, type LoadReply, type Meta, type MinutesQuery } from './frame.ts';
+import { ROUTINE, SMALL_ROOM, type Frame, type LoadReply, type Meta, type MinutesQuery, type RoundLine } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
 
 let scenario: Scenario | null = null;
 let run: Run | null = null;
 let sentEvents = 0;
 let sentRounds = 0;
+/** Where the minutes' round lines have got to: the next round to sum up, and its first entry. */
+let linedRounds = 0;
+let linedEvents = 0;
 /** The seed of the open run, to run it again from round 0 when the page goes back in time. */
 let runSeed = 0;
 
@@ -37,8 +40,8 @@ function frame(): Frame {
     seriesFrom: sentRounds,
     series,
     events: [],
-    latest: s.events.slice(Math.max(sentEvents, s.events.length - LATEST_ENTRIES)),
     objections: 0,
+    rounds: roundLines(s.round, s.events, s.series.support),
     result: s.done ? run!.result() : null,
   };
   const all = s.events;
@@ -54,11 +57,49 @@ function frame(): Frame {
   return out;
 }
 
+/** One line for each round run since the last frame (the record keeps its entries in round order). */
+function roundLines(upTo: number, events: readonly RunEvent[], support: readonly number[]): RoundLine[] {
+  const setting = run!.setting();
+  const small = setting.n <= SMALL_ROOM;
+  const out: RoundLine[] = [];
+  for (; linedRounds < upTo; linedRounds++) {
+    const r = linedRounds;
+    let k = linedEvents;
+    const objectors: number[] = [];
+    const notable: RunEvent[] = [];
+    const involves = small ? new Set<string>() : null;
+    for (; k < events.length && events[k].round <= r; k++) {
+      const e = events[k];
+      if (e.round < r) continue;
+      if (e.type === 'objection' && e.stakeholder !== undefined) objectors.push(setting.indexOf(e.stakeholder));
+      else if (!ROUTINE.has(e.type) && e.type !== 'proposal') notable.push(e);
+      if (involves) {
+        if (e.stakeholder !== undefined) involves.add(e.stakeholder);
+        for (const id of e.stakeholders ?? []) involves.add(id);
+      }
+    }
+    objectors.sort((a, b) => setting.power[b] - setting.power[a] || a - b);
+    out.push({
+      round: r,
+      entries: k - linedEvents,
+      objected: objectors.length,
+      objectors: objectors.slice(0, 3).map((i) => setting.id(i)),
+      support: support[r] ?? 0,
+      notable,
+      involves: involves ? [...involves] : null,
+    });
+    linedEvents = k;
+  }
+  return out;
+}
+
 function start(seed: number): Frame {
   run = createRun(scenario!, { seed, record: true });
   runSeed = seed;
   sentEvents = 0;
   sentRounds = 0;
+  linedRounds = 0;
+  linedEvents = 0;
   return frame();
 }
 
@@ -145,9 +186,22 @@ const api = {
   lessons(files: [id: string, text: string][], scenarios: string[]): LessonReply[] {
     return files.map(([id, text]) => readLesson(id, text, scenarios));
   },
-  /** The latest `limit` entries of the record about a stakeholder or a constituency, oldest first. */
-  minutes(query: MinutesQuery, limit: number): RunEvent[] {
-    if (!run || !scenario) return [];
+  /** The first `limit` entries of the record in round `round`, and how many it has. */
+  roundEntries(round: number, limit: number): { entries: RunEvent[]; total: number } {
+    if (!run) return { entries: [], total: 0 };
+    const events = run.observe().events;
+    const entries: RunEvent[] = [];
+    let total = 0;
+    for (const e of events) {
+      if (e.round !== round) continue;
+      if (entries.length < limit) entries.push(e);
+      total++;
+    }
+    return { entries, total };
+  },
+  /** The latest `limit` entries of the record about a stakeholder or a constituency, oldest first, and how many there are. */
+  minutes(query: MinutesQuery, limit: number): { entries: RunEvent[]; total: number } {
+    if (!run || !scenario) return { entries: [], total: 0 };
     const setting = run.setting();
     const c = query.constituency === null ? -1 : scenario.constituencies.findIndex((k) => k.id === query.constituency);
     const inConstituency = (id: string | undefined) => id !== undefined && setting.constituency[setting.indexOf(id)] === c;
@@ -157,8 +211,13 @@ const api = {
       (c < 0 || e.constituency === query.constituency || inConstituency(e.stakeholder) || (e.stakeholders?.some(inConstituency) ?? false));
     const events = run.observe().events;
     const out: RunEvent[] = [];
-    for (let k = events.length - 1; k >= 0 && out.length < limit; k--) if (matches(events[k])) out.push(events[k]);
-    return out.reverse();
+    let total = 0;
+    for (let k = events.length - 1; k >= 0; k--) {
+      if (!matches(events[k])) continue;
+      if (out.length < limit) out.push(events[k]);
+      total++;
+    }
+    return { entries: out.reverse(), total };
   },
   /** The outcome of each seed from `seedStart` on, without a record: one share of "Run 200 seeds". */
   outcomes(text: string, options: { filename?: string; overrides?: string[] }, seedStart: number, count: number): Outcome[] {
