@@ -142,6 +142,9 @@ ui.classMode.setAttribute('aria-pressed', String(classMode));
 ui.classMode.textContent = classMode ? 'Full controls' : 'Class mode';
 /** Bumped by every new run; a frame from an older run is dropped. */
 let generation = 0;
+/** A run is being opened; Play pressed meanwhile plays it once it is open. */
+let loading = 0;
+let playWhenOpen = false;
 let queue: Promise<unknown> = Promise.resolve();
 
 /** One worker call at a time, in order. */
@@ -180,15 +183,20 @@ function show(f: Frame, duration: number) {
   space.draw(f, duration);
   issueBars.draw(f);
   timeline.draw(f);
+  const known = moments.list().length;
   moments.add(f.events);
+  const told = moments.list().slice(known);
   timeline.mark(moments.list());
   renderMoments(ui.moments, moments.list(), f.round, (r) => void seekTo(r));
   if (f.fresh) minutes.open(meta!);
   minutes.add(f.rounds);
   if (filter.stakeholder !== null || filter.constituency !== null) void refreshMinutes();
   renderOutcome(ui.outcome, f.result, f.round, ending);
-  // At full speed a sentence per frame would drown a screen reader: only the end is told.
-  if (!(playing && speedValue() === 'max') || f.done) ui.narration.textContent = narrate(meta!, f);
+  // At full speed a sentence per frame would drown a screen reader: only the story's moments and the end are told.
+  const story = told.map((m) => `Round ${m.round}: ${m.text}.`).join(' ');
+  if (!(playing && speedValue() === 'max')) ui.narration.textContent = narrate(meta!, f);
+  else if (f.done) ui.narration.textContent = `${story} ${narrate(meta!, f)}`.trim();
+  else if (story) ui.narration.textContent = story;
   ui.step.disabled = f.done;
   ui.play.disabled = f.done;
   if (f.done) setPlaying(false);
@@ -279,9 +287,10 @@ async function openRun(change: { source?: Source; overrides?: Map<string, string
   const gen = ++generation;
   const keepSeed =
     change.seed !== undefined ? change.seed : change.source === undefined || change.source.kind === 'file' ? seed : (address.seed ?? null);
+  loading++;
   const reply = await call<LoadReply>(() =>
     remote.open(text, { filename, overrides: [...nextOverrides].map(([p, v]) => `${p}=${v}`), seed: keepSeed }),
-  );
+  ).finally(() => loading--);
   if (gen !== generation) return false;
   if (!reply.ok) {
     if (change.fromForm) conditions.showErrors(reply.errors);
@@ -295,7 +304,23 @@ async function openRun(change: { source?: Source; overrides?: Map<string, string
   showMeta(reply.meta);
   show(reply.frame, 0);
   updateAddress();
+  if (playWhenOpen && loading === 0) {
+    playWhenOpen = false;
+    void play();
+  }
   return true;
+}
+
+/** Play or pause; pressed while a run opens, it plays that run when it is open. */
+function togglePlay() {
+  if (loading > 0) {
+    playWhenOpen = !playWhenOpen;
+    ui.play.textContent = playWhenOpen ? 'Pause' : 'Play';
+    ui.play.setAttribute('aria-pressed', String(playWhenOpen));
+    return;
+  }
+  if (playing) setPlaying(false);
+  else void play();
 }
 
 async function restart(nextSeed: number) {
@@ -401,7 +426,7 @@ async function openFile(file: File) {
 }
 
 // Controls.
-ui.play.addEventListener('click', () => (playing ? setPlaying(false) : void play()));
+ui.play.addEventListener('click', togglePlay);
 ui.step.addEventListener('click', () => void stepOnce());
 ui.scrubber.addEventListener('input', () => void seekTo(Number(ui.scrubber.value)));
 ui.reset.addEventListener('click', () => void restart(seed ?? meta?.scenarioSeed ?? 1));
@@ -467,7 +492,7 @@ wireAnalysisPanels({
 });
 
 listenToKeys({
-  togglePlay: () => (playing ? setPlaying(false) : void play()),
+  togglePlay,
   step: () => void stepOnce(),
   back: () => {
     if (frame && frame.round > 0) void seekTo(frame.round - 1);
