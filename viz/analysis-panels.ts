@@ -3,7 +3,7 @@
  * one condition changed) and "Many seeds" (200 seeds in a pool of workers).
  */
 import type { RunResult } from '../sim/index.ts';
-import { CHANGES, renderComparison } from './compare.ts';
+import { changesFor, renderComparison, type Change } from './compare.ts';
 import { byId, el } from './dom.ts';
 import type { Meta } from './frame.ts';
 import { renderShares, runManySeeds, SEEDS } from './many-seeds.ts';
@@ -25,7 +25,12 @@ export interface AnalysisDeps {
   finished(text: string, options: { filename: string; overrides: string[]; seed: number }): Promise<Finished>;
 }
 
-export function wireAnalysisPanels(deps: AnalysisDeps): void {
+export interface AnalysisPanels {
+  /** The conditions now set changed: Compare offers the changes that differ from them. */
+  refresh(meta: Meta): void;
+}
+
+export function wireAnalysisPanels(deps: AnalysisDeps): AnalysisPanels {
   const change = byId<HTMLSelectElement>('compare-change');
   const compareRun = byId<HTMLButtonElement>('compare-run');
   const compare = byId('compare');
@@ -33,13 +38,14 @@ export function wireAnalysisPanels(deps: AnalysisDeps): void {
   const progress = byId<HTMLProgressElement>('seeds-progress');
   const seeds = byId('seeds');
 
-  for (const c of CHANGES) change.append(el('option', { value: c.id }, c.label));
+  let offered: Change[] = [];
 
   compareRun.addEventListener('click', async () => {
     const run = deps.current();
     if (!run) return;
-    const picked = CHANGES.find((c) => c.id === change.value)!;
-    const changed = picked.overrides(run.meta);
+    const picked = offered.find((c) => c.id === change.value);
+    if (!picked) return;
+    const changed = picked.overrides;
     compareRun.disabled = true;
     compare.replaceChildren(el('p', { class: 'muted' }, 'Running both…'));
     try {
@@ -47,10 +53,14 @@ export function wireAnalysisPanels(deps: AnalysisDeps): void {
         deps.finished(run.text, { filename: run.filename, overrides: run.overrides, seed: run.seed }),
         deps.finished(run.text, { filename: run.filename, overrides: [...run.overrides, ...changed], seed: run.seed }),
       ]);
-      renderComparison(compare, [
-        { title: `As set (seed ${run.seed})`, result: a },
-        { title: `${picked.label}: ${changed.join(', ')}`, result: b },
-      ]);
+      renderComparison(
+        compare,
+        [
+          { title: `As set (seed ${run.seed})`, result: a },
+          { title: `${picked.label} (seed ${run.seed})`, result: b },
+        ],
+        run.meta.threshold,
+      );
     } finally {
       compareRun.disabled = false;
     }
@@ -76,4 +86,13 @@ export function wireAnalysisPanels(deps: AnalysisDeps): void {
       progress.hidden = true;
     }
   });
+
+  return {
+    refresh(meta) {
+      const kept = change.value;
+      offered = changesFor(meta);
+      change.replaceChildren(...offered.map((c) => el('option', { value: c.id }, c.label)));
+      if (offered.some((c) => c.id === kept)) change.value = kept;
+    },
+  };
 }

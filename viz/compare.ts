@@ -7,32 +7,64 @@ import * as d3 from 'd3';
 import type { RunResult } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
 import type { Meta } from './frame.ts';
-import { OUTCOME_WORDS } from '../sim/index.ts';
+import { FLAG_WORDS, OUTCOME_WORDS } from '../sim/index.ts';
 
 export interface Change {
   id: string;
+  /** The change in words, given the conditions now set. */
   label: string;
-  /** The overrides that make the change, given the scenario's conditions. */
-  overrides(meta: Meta): string[];
+  /** The overrides that make the change, given the conditions now set. */
+  overrides: string[];
 }
 
-export const CHANGES: Change[] = [
-  { id: 'unanimity', label: 'Unanimity instead', overrides: () => ['convenor.rule={type: unanimity}'] },
-  { id: 'rough-consensus', label: 'Rough consensus (80%) instead', overrides: () => ['convenor.rule={type: rough-consensus, threshold: 0.8}'] },
-  { id: 'majority', label: 'Majority vote instead', overrides: () => ['convenor.rule={type: majority}'] },
-  {
+/**
+ * The changes Compare offers for the conditions now set: only those that differ from them, each
+ * in words that say which way it goes ("Close the side channel" when it is open).
+ */
+export function changesFor(m: Meta): Change[] {
+  const c = m.convenor;
+  const out: Change[] = [];
+  if (c.rule.type !== 'unanimity') out.push({ id: 'unanimity', label: 'Unanimity instead', overrides: ['convenor.rule={type: unanimity}'] });
+  if (!(c.rule.type === 'rough-consensus' && c.rule.threshold === 0.8)) {
+    out.push({ id: 'rough-consensus', label: 'Rough consensus (80%) instead', overrides: ['convenor.rule={type: rough-consensus, threshold: 0.8}'] });
+  }
+  if (c.rule.type !== 'majority') out.push({ id: 'majority', label: 'Majority vote instead', overrides: ['convenor.rule={type: majority}'] });
+  const subsidised = Object.values(c.subsidies).some((v) => v > 0);
+  out.push({
     id: 'subsidies',
-    label: 'Subsidies on / off',
-    overrides: (m) => {
-      const any = Object.values(m.convenor.subsidies).some((v) => v > 0);
-      return m.constituencies.map((c) => `convenor.subsidies.${c.id}=${any ? 0 : 2}`);
-    },
-  },
-  { id: 'side-channel', label: 'Side channel on / off', overrides: (m) => [`convenor.sideChannel=${!m.convenor.sideChannel}`] },
-  { id: 'deadline', label: 'No deadline / a deadline of 60', overrides: (m) => [`convenor.deadline=${m.convenor.deadline === null ? 60 : 'null'}`] },
-];
+    label: subsidised ? 'Stop paying constituencies to attend' : 'Pay every constituency 2 a round to attend',
+    overrides: m.constituencies.map((k) => `convenor.subsidies.${k.id}=${subsidised ? 0 : 2}`),
+  });
+  out.push({ id: 'side-channel', label: c.sideChannel ? 'Close the side channel' : 'Open a side channel around the process', overrides: [`convenor.sideChannel=${!c.sideChannel}`] });
+  out.push({
+    id: 'deadline',
+    label: c.deadline === null ? 'Set a deadline of 60 rounds' : `Remove the deadline (${c.deadline} rounds)`,
+    overrides: [`convenor.deadline=${c.deadline === null ? 60 : 'null'}`],
+  });
+  if (c.inRoom !== null) out.push({ id: 'state-leaves', label: 'The state leaves the room', overrides: ['convenor.inRoom=null'] });
+  out.push({
+    id: 'declare-failure',
+    label: c.declareFailure.allowed ? 'The convenor may not declare failure' : 'The convenor may declare failure',
+    overrides: [`convenor.declareFailure.allowed=${!c.declareFailure.allowed}`],
+  });
+  if (c.exitRounds !== null) out.push({ id: 'no-walk-out', label: 'Nobody may walk out', overrides: ['convenor.exitRounds=null'] });
+  const vetoes = m.constituencies.filter((k) => k.roles.includes('implements'));
+  if (vetoes.length > 0) {
+    out.push({
+      id: 'no-veto',
+      label: `No implementers' veto (${vetoes.map((k) => k.label).join(', ')})`,
+      overrides: m.constituencies.flatMap((k, i) => (k.roles.includes('implements') ? [`constituencies[${i}].roles=[${k.roles.filter((r) => r !== 'implements').join(', ')}]`] : [])),
+    });
+  }
+  return out;
+}
 
-export function renderComparison(host: HTMLElement, runs: { title: string; result: RunResult | { errors: string[] } }[]): void {
+/**
+ * The two runs as cards, their support lines on one time axis (the longer run's rounds) and one
+ * scale, so the eye compares them; the rule's threshold drawn and named on each.
+ */
+export function renderComparison(host: HTMLElement, runs: { title: string; result: RunResult | { errors: string[] } }[], threshold: number): void {
+  const rounds = Math.max(1, ...runs.map(({ result }) => ('errors' in result ? 0 : result.rounds)));
   host.replaceChildren(
     ...runs.map(({ title, result }) => {
       const card = el('article', { class: 'compare-card' }, el('h3', {}, title));
@@ -43,8 +75,8 @@ export function renderComparison(host: HTMLElement, runs: { title: string; resul
       card.dataset.outcome = result.outcome;
       card.append(
         el('p', { class: `outcome-class outcome-${result.outcome}` }, OUTCOME_WORDS[result.outcome].title),
-        el('p', {}, `${result.rounds} rounds · legitimacy ${result.legitimacy === null ? 'none' : pct(result.legitimacy)} · flags: ${result.flags.join(', ') || 'none'}`),
-        sparkline(result.series?.support ?? []),
+        el('p', {}, `${result.rounds} rounds · legitimacy of the adopted text ${result.legitimacy === null ? 'none (nothing adopted)' : pct(result.legitimacy)} · flags: ${result.flags.map((f) => FLAG_WORDS[f].label).join(', ') || 'none'}`),
+        sparkline(result.series?.support ?? [], rounds, threshold),
         el('p', { class: 'explanation' }, result.explanation),
       );
       return card;
@@ -52,13 +84,24 @@ export function renderComparison(host: HTMLElement, runs: { title: string; resul
   );
 }
 
-function sparkline(values: number[]): SVGSVGElement {
-  const w = 300;
-  const h = 60;
-  const x = d3.scaleLinear([0, Math.max(1, values.length - 1)], [2, w - 2]);
-  const y = d3.scaleLinear([0, 1], [h - 2, 2]);
-  const svg = d3.create('svg').attr('viewBox', `0 0 ${w} ${h}`).attr('class', 'sparkline').attr('role', 'img').attr('aria-label', 'support, round by round');
-  svg.append('line').attr('x1', 0).attr('x2', w).attr('y1', y(0.8)).attr('y2', y(0.8)).attr('class', 'rough-line');
+function sparkline(values: number[], rounds: number, threshold: number): SVGSVGElement {
+  const w = 320;
+  const h = 110;
+  const margin = { left: 34, right: 8, top: 8, bottom: 30 };
+  const x = d3.scaleLinear([0, Math.max(1, rounds - 1)], [margin.left, w - margin.right]);
+  const y = d3.scaleLinear([0, 1], [h - margin.bottom, margin.top]);
+  const svg = d3
+    .create('svg')
+    .attr('viewBox', `0 0 ${w} ${h}`)
+    .attr('class', 'sparkline')
+    .attr('role', 'img')
+    .attr('aria-label', `support, round by round, over ${values.length} rounds; the rule's threshold at ${pct(threshold)}`);
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${h - margin.bottom})`).call(d3.axisBottom(x).ticks(5, 'd').tickSize(3));
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).tickValues([0, 0.5, 1]).tickFormat(d3.format('.0%')).tickSize(3));
+  svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + w - margin.right) / 2).attr('y', h - 2).attr('text-anchor', 'middle').text('round');
+  svg.append('line').attr('x1', margin.left).attr('x2', w - margin.right).attr('y1', y(threshold)).attr('y2', y(threshold)).attr('class', 'rule-line');
+  svg.append('text').attr('class', 'line-label').attr('x', w - margin.right).attr('y', y(threshold) - 3).attr('text-anchor', 'end').text(`the rule's threshold ${pct(threshold)}`);
   svg.append('path').attr('fill', 'none').attr('stroke', '#0072B2').attr('stroke-width', 2).attr('d', d3.line<number>().x((_, k) => x(k)).y((v) => y(v))(values));
+  svg.append('text').attr('class', 'line-label').attr('x', margin.left + 3).attr('y', margin.top + 9).text('support');
   return svg.node()!;
 }

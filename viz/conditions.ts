@@ -1,7 +1,9 @@
 /**
- * The convenor's conditions, editable live: rule and threshold, deadline,
- * failure declaration, side channel, state in the room, subsidies, agenda growth, attendance
- * cost. Each edit becomes a `PATH=VALUE` override, validated by the core like `--set`.
+ * The convenor's conditions, editable live: rule and threshold, "good enough", deadline, failure
+ * declaration, walking out, side channel, state in the room, agenda growth, attendance cost, what
+ * the convenor accepts on each issue, subsidies, and which constituencies must implement the
+ * outcome (the implementers' veto). Every condition a lesson or the docs change is here. Each
+ * edit becomes a `PATH=VALUE` override, validated by the core like `--set`.
  */
 import { el } from './dom.ts';
 import type { Meta } from './frame.ts';
@@ -88,19 +90,53 @@ export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, 
       const subsidies = el('fieldset', { class: 'subsidies' }, el('legend', {}, 'Subsidies per round'));
       meta.constituencies.forEach((k) => subsidies.append(text(`convenor.subsidies.${k.id}`, k.label, String(c.subsidies[k.id] ?? 0))));
 
+      // What the convenor accepts, issue by issue: each pair of boxes sends the whole range.
+      const accepted = el('fieldset', { class: 'subsidies accepted' }, el('legend', {}, 'What the convenor accepts, issue by issue (0 to 1)'));
+      const bounds: HTMLInputElement[][] = [];
+      const sendBounds = (which: 0 | 1) => {
+        const path = which === 0 ? 'convenor.acceptable.min' : 'convenor.acceptable.max';
+        onChange(path, `[${bounds.map((b) => b[which].value.trim() || (which === 0 ? '0' : '1')).join(', ')}]`);
+      };
+      meta.issues.forEach((issue, k) => {
+        const pair = ([0, 1] as const).map((which) => {
+          const input = el('input', { type: 'text', inputmode: 'decimal', size: '4', name: `acceptable-${which}-${k}`, 'data-path': which === 0 ? 'convenor.acceptable.min' : 'convenor.acceptable.max', 'aria-label': `${issue.label}: ${which === 0 ? 'from' : 'to'}` });
+          input.value = String(which === 0 ? meta.boxMin[k] : meta.boxMax[k]);
+          input.addEventListener('change', () => sendBounds(which));
+          fields.push({ path: which === 0 ? 'convenor.acceptable.min' : 'convenor.acceptable.max', input });
+          return input;
+        });
+        bounds.push(pair);
+        accepted.append(el('div', { class: 'field' }, el('span', {}, issue.label), el('span', { class: 'range-pair' }, 'from ', pair[0], ' to ', pair[1])));
+      });
+
+      // The implementers' veto: a constituency that must implement the outcome can always block it.
+      const implementers = el('fieldset', { class: 'subsidies' }, el('legend', {}, 'Must implement the outcome (an objection from them always blocks)'));
+      meta.constituencies.forEach((k, i) => {
+        const roles = k.roles;
+        implementers.append(
+          check(`constituencies[${i}].roles`, k.label, roles.includes('implements'), (on) =>
+            `[${(on ? [...roles.filter((r) => r !== 'implements'), 'implements'] : roles.filter((r) => r !== 'implements')).join(', ')}]`,
+          ),
+        );
+      });
+
       form.replaceChildren(
         el('label', { class: 'field' }, el('span', {}, 'Decision rule'), rule),
         text('convenor.rule.threshold', 'Threshold', String(c.rule.threshold), 'rough consensus, supermajority'),
+        text('convenor.goodEnough', 'Good enough', String(c.goodEnough), 'an objection smaller than this counts as met'),
         text('convenor.deadline', 'Deadline (rounds)', c.deadline === null ? '' : String(c.deadline), 'empty: none'),
         check('convenor.declareFailure.allowed', 'Convenor may declare failure', c.declareFailure.allowed),
         text('convenor.declareFailure.stallRounds', 'Stall rounds', String(c.declareFailure.stallRounds)),
+        text('convenor.exitRounds', 'Walk out after (rounds)', c.exitRounds === null ? '' : String(c.exitRounds), 'rounds worse off than outside; empty: nobody may leave'),
         check('convenor.sideChannel', 'Side channel for collateral attack', c.sideChannel),
         check('convenor.inRoom', 'State stays in the room', c.inRoom !== null, (on) =>
           on ? `{preferred: [${preferred.join(', ')}], pull: ${c.inRoom?.pull ?? 0.3}}` : 'null',
         ),
         text('convenor.agenda.growth', 'Agenda growth', String(c.agenda.growth), 'new items per caucus per round'),
         text('convenor.attendanceCost', 'Attendance cost', String(c.attendanceCost)),
+        accepted,
         subsidies,
+        implementers,
       );
       // Overrides from the address that the form does not show stay listed, so they are not lost.
       const shown = new Set(fields.map((f) => f.path));

@@ -11,7 +11,8 @@ export interface Meta {
   /** The scenario's own seed (the default when the address gives none). */
   scenarioSeed: number;
   issues: { id: string; label: string }[];
-  constituencies: { id: string; label: string }[];
+  /** With their roles at the convenor's table (`implements`: its objection is always sustained). */
+  constituencies: { id: string; label: string; roles: string[] }[];
   n: number;
   d: number;
   ids: string[];

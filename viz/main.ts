@@ -222,6 +222,7 @@ function showMeta(m: Meta) {
   newRun(m);
   renderLegend(byId('space-legend'), m);
   conditions.open(m, overrides);
+  panels.refresh(m);
   showWarnings(m.warnings);
   fillAxes(m);
   ui.filterConstituency.replaceChildren(el('option', { value: '' }, 'all'), ...m.constituencies.map((c) => el('option', { value: c.id }, c.label)));
@@ -486,7 +487,7 @@ space.onSelect((i, via) => {
 space.onMark((i) => minutes.highlight(i === null ? null : meta!.ids[i], { reveal: true }));
 
 // Compare two runs, and many seeds, with the run as it is now set.
-wireAnalysisPanels({
+const panels = wireAnalysisPanels({
   current: () => (meta && seed !== null ? { ...sourceText(source), overrides: [...overrides].map(([p, v]) => `${p}=${v}`), seed, meta } : null),
   finished: (text, options) => call<Finished>(() => remote.finished(text, options)),
 });

@@ -51,10 +51,17 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
   );
   const facts = el('dl', { class: 'facts' });
   const fact = (k: string, v: string) => facts.append(el('dt', {}, k), el('dd', {}, v));
+  // Each figure says what it is and when.
   fact('Ended', `${END_WORDS[result.end]} after ${result.rounds} rounds`);
-  fact('Legitimacy', result.legitimacy === null ? 'none (nothing adopted)' : pct(result.legitimacy));
-  fact('Inclusion', pct(result.inclusion));
-  fact('Support at the end', pct(result.support));
+  fact('Legitimacy of the text', result.legitimacy === null ? 'none (nothing adopted)' : pct(result.legitimacy));
+  fact('Inclusion at the end', `${pct(result.inclusion)} of those affected were at the table`);
+  const peak = result.bestSupport;
+  fact(
+    'Support',
+    peak.support > result.support + 0.005
+      ? `${pct(result.support)} at the end; it peaked at ${pct(peak.support)} in round ${peak.round}`
+      : `${pct(result.support)} at the end, the highest it reached`,
+  );
   panel.append(facts);
   const flags = el('ul', { class: 'flags', 'aria-label': 'flags' });
   for (const f of result.flags) flags.append(el('li', { class: `flag flag-${f}` }, FLAG_WORDS[f].plain));

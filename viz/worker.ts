@@ -3,7 +3,7 @@
  * it never runs a round on its own thread. One run at a time; reset is "open again".
  */
 import { expose } from 'comlink';
-import { createRun, foreseeProblems, MEASURES, runScenario, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { createRun, foreseeProblems, MEASURES, runScenario, type Flag, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, isGroup } from '../sim/scenario/index.ts';
 import { ROUTINE, SMALL_ROOM, type Frame, type LoadReply, type Meta, type MinutesQuery, type RoundLine } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
@@ -112,7 +112,7 @@ function describe(seed: number): Meta {
     seed,
     scenarioSeed: sc.seed,
     issues: sc.issues.map((i) => ({ id: i.id, label: i.label ?? i.id })),
-    constituencies: sc.constituencies.map((c) => ({ id: c.id, label: c.label ?? c.id })),
+    constituencies: sc.constituencies.map((c) => ({ id: c.id, label: c.label ?? c.id, roles: [...c.roles] })),
     n: s.n,
     d: s.d,
     ids: Array.from({ length: s.n }, (_, i) => s.id(i)),
@@ -219,12 +219,15 @@ const api = {
     }
     return { entries: out.reverse(), total };
   },
-  /** The outcome of each seed from `seedStart` on, without a record: one share of "Run 200 seeds". */
-  outcomes(text: string, options: { filename?: string; overrides?: string[] }, seedStart: number, count: number): Outcome[] {
+  /** The outcome and flags of each seed from `seedStart` on, without a record: one share of "Run 200 seeds". */
+  outcomes(text: string, options: { filename?: string; overrides?: string[] }, seedStart: number, count: number): { outcome: Outcome; flags: Flag[] }[] {
     const loaded = loadScenario(text, { filename: options.filename, overrides: options.overrides ?? [] });
     if (!loaded.ok) throw new Error(loaded.errors.map((e) => formatScenarioError(e, options.filename)).join('\n'));
-    const out: Outcome[] = [];
-    for (let k = 0; k < count; k++) out.push(runScenario(loaded.scenario, { seed: seedStart + k }).outcome);
+    const out: { outcome: Outcome; flags: Flag[] }[] = [];
+    for (let k = 0; k < count; k++) {
+      const r = runScenario(loaded.scenario, { seed: seedStart + k });
+      out.push({ outcome: r.outcome, flags: r.flags });
+    }
     return out;
   },
 };
