@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { iifeImport } from './scripts/iife-import.ts';
+import { docsPages, docsPagesServed } from './scripts/docs-pages.ts';
 
-/** The outcome panel links to the model's explanation of the classes: ship it with the site. */
+/** The model's Markdown ships with the site too, for readers who want the source. */
 function shipModelDocs(): Plugin {
   return {
     name: 'convene-model-docs',
@@ -17,7 +18,7 @@ function shipModelDocs(): Plugin {
 export default defineConfig({
   base: './',
   // The tests import `convene report` from source, and with it its page's bundled script.
-  plugins: [shipModelDocs(), iifeImport()],
+  plugins: [shipModelDocs(), docsPages(new URL('./', import.meta.url)), docsPagesServed(new URL('./', import.meta.url)), iifeImport()],
   build: { outDir: 'dist', target: 'es2022' },
   worker: { format: 'es' },
   test: {

@@ -15,7 +15,8 @@ const END_WORDS: Record<RunResult['end'], string> = {
   collapse: 'too few left to meet',
 };
 
-export const CLASSES_LINK = './docs/model.md#7-how-a-run-ends-outcome-classes';
+/** The site's page on the model (docs/model.md rendered, scripts/docs-pages.ts), at the outcome class's row. */
+export const classLink = (outcome: RunResult['outcome']) => `./model.html#${outcome}`;
 
 /** `known`: how this run ends, when the page has gone back in time from its end. */
 export function renderOutcome(panel: HTMLElement, result: RunResult | null, round: number, known: RunResult | null = null): void {
@@ -66,5 +67,5 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
   const flags = el('ul', { class: 'flags', 'aria-label': 'flags' });
   for (const f of result.flags) flags.append(el('li', { class: `flag flag-${f}` }, FLAG_WORDS[f].plain));
   if (result.flags.length === 0) flags.append(el('li', { class: 'muted' }, 'No flags.'));
-  panel.append(flags, el('p', {}, el('a', { href: CLASSES_LINK, target: '_blank', rel: 'noopener' }, 'What the outcome classes mean')));
+  panel.append(flags, el('p', {}, el('a', { href: classLink(result.outcome), target: '_blank', rel: 'noopener' }, `What ${words.title.toLowerCase()} means`)));
 }

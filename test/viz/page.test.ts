@@ -156,9 +156,21 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     await waitForOutcome(t.page);
     const origin = new URL(site.url).origin;
     expect(t.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('data:') && !r.startsWith('blob:'))).toEqual([]);
-    const href = await t.page.getByRole('link', { name: 'What the outcome classes mean' }).getAttribute('href');
-    const docs = await t.page.evaluate(async (h) => (await fetch(h!)).text(), href);
-    expect(docs).toContain('## 7. How a run ends: outcome classes');
+    // The link names the class and lands on its row of the model's page, HTML inside the site.
+    const outcome = (await t.page.getByTestId('outcome').getAttribute('data-outcome'))!;
+    const link = t.page.locator('.outcome-panel a[href*="model.html"]');
+    expect(await link.textContent()).toMatch(/^What .+ means$/);
+    expect(await link.getAttribute('href')).toBe(`./model.html#${outcome}`);
+    const help = await t.page.context().newPage();
+    await help.goto(new URL((await link.getAttribute('href'))!, t.page.url()).href);
+    expect(await help.locator('h2[id="7-how-a-run-ends-outcome-classes"]').textContent()).toBe('7. How a run ends: outcome classes');
+    const row = help.locator(`tr#${outcome}`);
+    expect(await row.locator('td').first().textContent()).toBe(outcome);
+    // Landed on: the row is on screen, not raw Markdown at the top of a file.
+    expect(await row.evaluate((r) => r.getBoundingClientRect().top >= 0 && r.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    expect(await help.evaluate(() => document.body.textContent?.includes('## 7.'))).toBe(false);
+    await help.screenshot({ path: join(SCREENSHOTS, 'model-page-class.png') });
+    await help.close();
     expect(t.errors).toEqual([]);
     await t.page.close();
   });
