@@ -3,7 +3,8 @@
  *  - nanoseconds per stakeholder-round for N = 30, 1,000 and 100,000 stakeholders, D = 2 and 8;
  *  - runs per second on one core for the bundled reference scenario (30 stakeholders, 3 issues,
  *    100 rounds), with the record off as batches run it, and the memory each run allocates;
- *  - `convene batch` throughput with 1 and 2 workers, and the ratio between them.
+ *  - `convene batch` throughput with 1 and 2 workers, and the ratio between them;
+ *  - the page in headless Chromium: its gzipped size, its first render, 10,000 stakeholders playing.
  * Figures are recorded in BENCHMARKS.md with the machine and date.
  */
 import { execFileSync } from 'node:child_process';
@@ -134,3 +135,17 @@ console.log('');
 console.log(
   `convene batch of the small committee, 2 workers, CSV to /dev/null: peak resident memory ${short.toFixed(0)} MB for 10,000 runs, ${long.toFixed(0)} MB for 1,000,000; ratio ${(long / short).toFixed(2)} (target < 1.2)`,
 );
+
+// The page in headless Chromium (page.ts): what it loads, its first render, 10,000 stakeholders playing.
+const { pageFigures } = await import('./page.ts');
+const page = await pageFigures();
+console.log('');
+if (!page) console.log('the page: skipped, /usr/bin/chromium is missing');
+else {
+  console.log(`the page (built static site, headless Chromium, 1366×768):`);
+  console.log(`  JavaScript and CSS, the worker included: ${page.gzipKB.toFixed(1)} KB gzipped (target ≤ 150)`);
+  console.log(`  first render, navigation start to the room drawn: best ${page.firstRenderMs.best.toFixed(0)} ms, median ${page.firstRenderMs.median.toFixed(0)} ms of 7 (target ≤ 300)`);
+  console.log(
+    `  10,000 stakeholders at 20 rounds/s for 6 s: ${page.large.fps.toFixed(0)} frames/s (target ≥ 30), ${page.large.rounds} rounds, longest main-thread task ${page.large.longestTaskMs.toFixed(0)} ms, ${page.large.tasksOver50} over 50 ms`,
+  );
+}

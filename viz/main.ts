@@ -547,6 +547,8 @@ async function start() {
     hookScenario = HOOK_SCENARIO;
   }
   document.body.dataset.ready = ok ? 'true' : 'error';
+  // The first render, for the benchmark (bench/page.ts): the room drawn and the controls live.
+  performance.mark('convene-ready');
   const read = await call(() => remote.lessons([...LESSONS], [...BUNDLED.keys()]));
   const good: Lesson[] = [];
   const bad: string[] = [];
