@@ -1,7 +1,9 @@
 /**
  * The address bar as the run's description: `scenario` (a bundled id,
  * or the scenario text deflated and base64url-encoded after `z.`), `seed`, `set.PATH=VALUE`
- * overrides in order, `autoplay=1`, `speed=max`, `mode=class` (the one-screen view for a class).
+ * overrides in order, `autoplay=1`, `speed=max`, `mode=class` (the one-screen view for a class),
+ * and a fork: `fork=ROUND` with its changes as `fork.set.PATH=VALUE`, as `convene run --fork-at
+ * ROUND --set PATH=VALUE` makes it.
  */
 
 export interface Address {
@@ -13,6 +15,9 @@ export interface Address {
   speed: string | null;
   /** `class`: the room, the timeline, the outcome and the bet on one screen, large. */
   mode?: 'class' | null;
+  /** The run forked after this many rounds under `forkSet`'s changes, or null. */
+  fork?: number | null;
+  forkSet?: string[];
 }
 
 /**
@@ -25,12 +30,18 @@ export interface Address {
 export const MAX_SCENARIO_BYTES = 5_000_000;
 
 const SET = 'set.';
+const FORK_SET = 'fork.set.';
 export const PACKED = 'z.';
 
 export function readAddress(search: string): Address {
   const params = new URLSearchParams(search);
   const overrides: string[] = [];
-  for (const [key, value] of params) if (key.startsWith(SET)) overrides.push(`${key.slice(SET.length)}=${value}`);
+  const forkSet: string[] = [];
+  for (const [key, value] of params) {
+    if (key.startsWith(SET)) overrides.push(`${key.slice(SET.length)}=${value}`);
+    else if (key.startsWith(FORK_SET)) forkSet.push(`${key.slice(FORK_SET.length)}=${value}`);
+  }
+  const forkText = params.get('fork');
   const seedText = params.get('seed');
   const seed = seedText !== null && /^\d{1,10}$/.test(seedText.trim()) && Number(seedText) <= 2 ** 32 - 1 ? Number(seedText) : null;
   return {
@@ -40,6 +51,8 @@ export function readAddress(search: string): Address {
     autoplay: params.get('autoplay') === '1',
     speed: params.get('speed'),
     mode: params.get('mode') === 'class' ? 'class' : null,
+    fork: forkText !== null && /^\d{1,6}$/.test(forkText.trim()) ? Number(forkText) : null,
+    forkSet,
   };
 }
 
@@ -54,6 +67,13 @@ export function writeAddress(a: Address): string {
   if (a.autoplay) params.set('autoplay', '1');
   if (a.speed !== null) params.set('speed', a.speed);
   if (a.mode === 'class') params.set('mode', 'class');
+  if (a.fork !== null && a.fork !== undefined) {
+    params.set('fork', String(a.fork));
+    for (const o of a.forkSet ?? []) {
+      const eq = o.indexOf('=');
+      params.append(FORK_SET + o.slice(0, eq), o.slice(eq + 1));
+    }
+  }
   return `?${params.toString()}`;
 }
 

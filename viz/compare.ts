@@ -7,7 +7,7 @@ import * as d3 from 'd3';
 import type { RunResult } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
 import type { Meta } from './frame.ts';
-import { FLAG_WORDS, OUTCOME_WORDS } from '../sim/index.ts';
+import { FLAG_WORDS, headline, OUTCOME_WORDS } from '../sim/index.ts';
 
 export interface Change {
   id: string;
@@ -63,7 +63,7 @@ export function changesFor(m: Meta): Change[] {
  * The two runs as cards, their support lines on one time axis (the longer run's rounds) and one
  * scale, so the eye compares them; the rule's threshold drawn and named on each.
  */
-export function renderComparison(host: HTMLElement, runs: { title: string; result: RunResult | { errors: string[] } }[], threshold: number): void {
+export function renderComparison(host: HTMLElement, runs: { title: string; result: RunResult | { errors: string[] } }[], threshold: number, options: { forkAt?: number } = {}): void {
   const rounds = Math.max(1, ...runs.map(({ result }) => ('errors' in result ? 0 : result.rounds)));
   host.replaceChildren(
     ...runs.map(({ title, result }) => {
@@ -73,10 +73,13 @@ export function renderComparison(host: HTMLElement, runs: { title: string; resul
         return card;
       }
       card.dataset.outcome = result.outcome;
+      card.dataset.rounds = String(result.rounds);
+      card.dataset.adopted = JSON.stringify(result.adopted ? result.adopted.position : null);
       card.append(
         el('p', { class: `outcome-class outcome-${result.outcome}` }, OUTCOME_WORDS[result.outcome].title),
+        el('p', { class: 'headline' }, headline(result)),
         el('p', {}, `${result.rounds} rounds · legitimacy of the adopted text ${result.legitimacy === null ? 'none (nothing adopted)' : pct(result.legitimacy)} · flags: ${result.flags.map((f) => FLAG_WORDS[f].label).join(', ') || 'none'}`),
-        sparkline(result.series?.support ?? [], rounds, threshold),
+        sparkline(result.series?.support ?? [], rounds, threshold, options.forkAt),
         el('p', { class: 'explanation' }, result.explanation),
       );
       return card;
@@ -84,10 +87,11 @@ export function renderComparison(host: HTMLElement, runs: { title: string; resul
   );
 }
 
-function sparkline(values: number[], rounds: number, threshold: number): SVGSVGElement {
-  const w = 320;
-  const h = 110;
-  const margin = { left: 34, right: 8, top: 8, bottom: 30 };
+function sparkline(values: number[], rounds: number, threshold: number, forkAt?: number): SVGSVGElement {
+  // Drawn wide enough that its text is not blown up on a desktop card, nor lost on a phone's.
+  const w = 440;
+  const h = 130;
+  const margin = { left: 36, right: 8, top: 10, bottom: 32 };
   const x = d3.scaleLinear([0, Math.max(1, rounds - 1)], [margin.left, w - margin.right]);
   const y = d3.scaleLinear([0, 1], [h - margin.bottom, margin.top]);
   const svg = d3
@@ -101,6 +105,11 @@ function sparkline(values: number[], rounds: number, threshold: number): SVGSVGE
   svg.append('text').attr('class', 'axis-label').attr('x', (margin.left + w - margin.right) / 2).attr('y', h - 2).attr('text-anchor', 'middle').text('round');
   svg.append('line').attr('x1', margin.left).attr('x2', w - margin.right).attr('y1', y(threshold)).attr('y2', y(threshold)).attr('class', 'rule-line');
   svg.append('text').attr('class', 'line-label').attr('x', w - margin.right).attr('y', y(threshold) - 3).attr('text-anchor', 'end').text(`the rule's threshold ${pct(threshold)}`);
+  if (forkAt !== undefined) {
+    // The rounds before the fork are the same meeting on both: the line marks where they part.
+    svg.append('line').attr('class', 'fork-line').attr('x1', x(forkAt)).attr('x2', x(forkAt)).attr('y1', margin.top).attr('y2', h - margin.bottom);
+    svg.append('text').attr('class', 'line-label').attr('x', x(forkAt) + 3).attr('y', h - margin.bottom - 4).text(`fork, round ${forkAt}`);
+  }
   svg.append('path').attr('fill', 'none').attr('stroke', '#0072B2').attr('stroke-width', 2).attr('d', d3.line<number>().x((_, k) => x(k)).y((v) => y(v))(values));
   svg.append('text').attr('class', 'line-label').attr('x', margin.left + 3).attr('y', margin.top + 9).text('support');
   return svg.node()!;

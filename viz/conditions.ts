@@ -38,6 +38,11 @@ const FIELD_WORDS: Record<string, string> = {
 export function describeChange(meta: Meta, path: string, value: string): string {
   const words = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   const shown = value === 'null' ? 'none' : value.replace(/[{}[\]]/g, '').trim();
+  const roles = /^constituencies\[(\d+)\]\.roles$/.exec(path);
+  if (roles) {
+    const label = meta.constituencies[Number(roles[1])]?.label ?? `constituency ${Number(roles[1]) + 1}`;
+    return value.includes('implements') ? `${label} must implement the outcome (their objection always blocks)` : `${label} no longer must implement the outcome (no veto)`;
+  }
   const stakeholder = /^stakeholders\[(\d+)\]\.([A-Za-z]+)(.*)$/.exec(path);
   if (stakeholder) {
     const k = Number(stakeholder[1]);

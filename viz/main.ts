@@ -7,7 +7,8 @@ import { headline, splitOverride as splitOverrideText } from '../sim/index.ts';
 import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
 import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
-import { createConditionsForm } from './conditions.ts';
+import { createConditionsForm, describeChange } from './conditions.ts';
+import { renderComparison } from './compare.ts';
 import { byId, el, forStudents } from './dom.ts';
 import type { Frame, LoadReply, Meta, MinutesQuery } from './frame.ts';
 import type { RunResult } from '../sim/index.ts';
@@ -66,11 +67,19 @@ const issueBars = createIssueBars(byId('issue-bars'));
 const minutes = createMinutes(byId<HTMLOListElement>('minutes'), byId('minutes-note'), (round) => call(() => remote.roundEntries(round, SHOWN_ENTRIES)));
 const moments = trackMoments();
 const conditions = createConditionsForm(byId('conditions'), byId('condition-errors'), (path, value) => {
+  // What if: with the box ticked, the change forks the meeting at the round shown.
+  if (forkMode.checked && frame && frame.round > 0) {
+    void forkAt(frame.round, new Map([...(fork?.at === frame.round ? fork.changes : []), [path, value]]));
+    return;
+  }
   const next = new Map(overrides);
   next.delete(path);
   next.set(path, value);
   void openRun({ overrides: next, fromForm: true });
 });
+const forkMode = byId<HTMLInputElement>('fork-mode');
+/** The fork shown beside the run: the round it parts at and its changes, or null. */
+let fork: { at: number; changes: Map<string, string> } | null = null;
 
 const lessons = createLessonPlayer(byId('lessons'), {
   async open(step) {
@@ -167,7 +176,16 @@ function sourceText(s: Source): { text: string; filename: string } {
 
 function updateAddress() {
   const scenario = source.kind === 'bundled' ? source.id : source.packed;
-  const search = writeAddress({ scenario, seed, overrides: [...overrides].map(([p, v]) => `${p}=${v}`), autoplay: false, speed: null, mode: classMode ? 'class' : null });
+  const search = writeAddress({
+    scenario,
+    seed,
+    overrides: [...overrides].map(([p, v]) => `${p}=${v}`),
+    autoplay: false,
+    speed: null,
+    mode: classMode ? 'class' : null,
+    fork: fork?.at ?? null,
+    forkSet: fork ? [...fork.changes].map(([p, v]) => `${p}=${v}`) : [],
+  });
   history.replaceState(null, '', search + location.hash);
 }
 
@@ -339,11 +357,51 @@ async function restart(nextSeed: number) {
   updateAddress();
 }
 
-/** A new run (another scenario, condition or seed): nothing of the last one's story is kept. */
+/** A new run (another scenario, condition or seed): nothing of the last one's story is kept, nor its fork. */
 function newRun(m: Meta) {
   furthest = 0;
   ending = null;
   moments.reset(m);
+  fork = null;
+  byId('fork-panel').hidden = true;
+  byId('fork').replaceChildren();
+}
+
+/**
+ * What if: the meeting after `at` rounds, on to its end as it was and under `changes`, side by
+ * side; the room stays on the meeting as it was. The address holds the fork (`fork=` and
+ * `fork.set.`), as `convene run --fork-at` makes it.
+ */
+async function forkAt(at: number, changes: Map<string, string>) {
+  if (!meta || seed === null) return;
+  setPlaying(false);
+  const gen = generation;
+  const panel = byId('fork-panel');
+  const host = byId('fork');
+  panel.hidden = false;
+  host.replaceChildren(el('p', { class: 'muted' }, `Running both on from round ${at}…`));
+  const { text, filename } = sourceText(source);
+  const change = [...changes].map(([p, v]) => `${p}=${v}`);
+  type Forked = { original: RunResult; fork: RunResult } | { errors: string[] };
+  const reply = await call<Forked>(() => remote.fork(text, { filename, overrides: [...overrides].map(([p, v]) => `${p}=${v}`), changes: change, seed: seed!, at }));
+  if (gen !== generation) return;
+  if ('errors' in reply) {
+    host.replaceChildren(el('div', { class: 'errors', role: 'alert' }, el('strong', {}, 'This fork cannot be made:'), el('ul', {}, ...reply.errors.map((e) => el('li', {}, e)))));
+    return;
+  }
+  fork = { at, changes };
+  const words = [...changes].map(([p, v]) => describeChange(meta!, p, v)).join('; ');
+  renderComparison(
+    host,
+    [
+      { title: `As it was (seed ${seed})`, result: reply.original },
+      { title: `Forked after round ${at}: ${words}`, result: reply.fork },
+    ],
+    meta.threshold,
+    { forkAt: at },
+  );
+  host.dataset.forkAt = String(at);
+  updateAddress();
 }
 
 let seekWanted: number | null = null;
@@ -555,7 +613,14 @@ async function start() {
   for (const r of read) if (r.ok) good.push(r.lesson); else bad.push(...r.errors);
   lessons.setLessons(good, bad);
   document.body.dataset.lessons = String(good.length);
-  if (ok && address.autoplay) void play();
+  if (ok && address.fork !== null && address.fork !== undefined) {
+    // A fork's link: the room at the fork's round, the two endings beside it.
+    const at = address.fork;
+    const changes = new Map((address.forkSet ?? []).map((o) => splitOverride(o)));
+    await seekTo(at);
+    forkMode.checked = true;
+    await forkAt(at, changes);
+  } else if (ok && address.autoplay) void play();
 }
 
 /** A `set.PATH=VALUE` of the address as the form holds it, split as the core's parser splits it. */

@@ -3,7 +3,7 @@
  * it never runs a round on its own thread. One run at a time; reset is "open again".
  */
 import { expose } from 'comlink';
-import { createRun, foreseeProblems, MEASURES, runScenario, type Flag, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { createRun, foreseeProblems, forkMismatch, MEASURES, runScenario, type Flag, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, isGroup } from '../sim/scenario/index.ts';
 import { ROUTINE, SMALL_ROOM, type Frame, type LoadReply, type Meta, type MinutesQuery, type RoundLine } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
@@ -175,6 +175,24 @@ const api = {
     if (target < run.round) start(runSeed);
     while (!run.done && run.round < target) run.step(1);
     return frame();
+  },
+  /**
+   * What if: the open scenario's run with this seed to `at` rounds, then on to its end once as it
+   * was and once under `changes` (on top of `overrides`, the conditions it was opened with), from
+   * that round's exact state (sim/fork.ts), as `convene run --fork-at` does. Errors name the field.
+   */
+  fork(text: string, options: { filename?: string; overrides: string[]; changes: string[]; seed: number; at: number }): { original: RunResult; fork: RunResult } | { errors: string[] } {
+    const base = loadScenario(text, { filename: options.filename, overrides: options.overrides });
+    if (!base.ok) return { errors: base.errors.map((e) => formatScenarioError(e, options.filename)) };
+    const changed = loadScenario(text, { filename: options.filename, overrides: [...options.overrides, ...options.changes] });
+    if (!changed.ok) return { errors: changed.errors.map((e) => formatScenarioError(e, options.filename)) };
+    const why = forkMismatch(base.scenario, changed.scenario);
+    if (why) return { errors: [`this change cannot be made in the middle of a meeting: ${why}`] };
+    const original = createRun(base.scenario, { seed: options.seed, record: false });
+    original.step(options.at);
+    if (original.round < options.at) return { errors: [`the meeting ended after round ${original.round - 1}, before round ${options.at}: fork at an earlier round`] };
+    const fork = original.fork({ scenario: changed.scenario });
+    return { original: original.finish({ series: true }), fork: fork.finish({ series: true }) };
   },
   /** One whole run with its series, for comparing two runs side by side; errors carry field paths. */
   finished(text: string, options: { filename?: string; overrides?: string[]; seed: number }): RunResult | { errors: string[] } {

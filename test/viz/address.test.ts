@@ -14,6 +14,8 @@ describe('the address', () => {
       autoplay: true,
       speed: 'max',
       mode: null,
+      fork: null,
+      forkSet: [],
     });
     expect(readAddress('?scenario=reference&mode=class').mode).toBe('class');
     expect(writeAddress({ scenario: 'reference', seed: null, overrides: [], autoplay: false, speed: null, mode: 'class' })).toBe('?scenario=reference&mode=class');
@@ -23,6 +25,13 @@ describe('the address', () => {
     const search = writeAddress({ scenario: 'reference', seed: 3, overrides: ['convenor.rule={type: unanimity}', 'name=a=b'], autoplay: false, speed: null });
     expect(readAddress(search).overrides).toEqual(['convenor.rule={type: unanimity}', 'name=a=b']);
     expect(readAddress(search).seed).toBe(3);
+  });
+
+  it('holds a fork: its round and its changes, apart from the run\'s own, and writes back what it read', () => {
+    const a = readAddress('?scenario=reference&seed=2&set.convenor.deadline=80&fork=30&fork.set.convenor.subsidies.civil=2&fork.set.convenor.sideChannel=true');
+    expect([a.overrides, a.fork, a.forkSet]).toEqual([['convenor.deadline=80'], 30, ['convenor.subsidies.civil=2', 'convenor.sideChannel=true']]);
+    expect(readAddress(writeAddress({ ...a, autoplay: false }))).toEqual({ ...a, autoplay: false });
+    expect(readAddress('?fork=soon').fork).toBeNull();
   });
 
   it('ignores a seed that is not a whole number', () => {
