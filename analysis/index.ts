@@ -18,3 +18,4 @@ export * from './morris.ts';
 export * from './prim.ts';
 export * from './sensitivity-result.ts';
 export * from './analysis-report.ts';
+export * from './grid-values.ts';

@@ -148,4 +148,7 @@ else {
   console.log(
     `  10,000 stakeholders at 20 rounds/s for 6 s: ${page.large.fps.toFixed(0)} frames/s (target ≥ 30), ${page.large.rounds} rounds, longest main-thread task ${page.large.longestTaskMs.toFixed(0)} ms, ${page.large.tasksOver50} over 50 ms`,
   );
+  console.log(
+    `  regime map of the reference scenario, 20 × 20 cells × 50 seeds (${page.map.runs.toLocaleString('en')} runs) in the page's workers: ${page.map.seconds.toFixed(1)} s (target < 30), longest main-thread task ${page.map.longestTaskMs.toFixed(0)} ms`,
+  );
 }

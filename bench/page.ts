@@ -3,7 +3,9 @@
  * site: the gzipped JavaScript and CSS it loads (the Web Worker included; target at most 150 KB),
  * the first render (navigation start to the room drawn and the controls live, target within
  * 300 ms), and 10,000 stakeholders playing (frames per second, target 30 or more, and the longest
- * main-thread task, target none over 50 ms). Printed by `npm run bench`, never asserted by tests.
+ * main-thread task, target none over 50 ms); and a 20 × 20 regime map of 50 seeds a cell on the
+ * reference scenario (what-if issue: under 30 s on a 2-core machine). Printed by `npm run bench`,
+ * never asserted by tests.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +30,8 @@ export interface PageFigures {
   firstRenderMs: { best: number; median: number };
   /** 10,000 stakeholders playing at 20 rounds a second. */
   large: { fps: number; longestTaskMs: number; tasksOver50: number; rounds: number };
+  /** A 20 × 20 regime map of 50 seeds a cell on the reference scenario, computed in the page's workers. */
+  map: { seconds: number; runs: number; longestTaskMs: number };
 }
 
 function files(dir: string): string[] {
@@ -80,10 +84,28 @@ export async function pageFigures(tries = 7): Promise<PageFigures | null> {
     })`)) as { fps: number; tasks: number[] };
     const after = Number(await page.getByTestId('round').getAttribute('data-round'));
     await page.close();
+
+    const mapPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const axes = `map.x=${encodeURIComponent('convenor.attendanceCost=0:3:20')}&map.y=${encodeURIComponent('convenor.deadline=10:200:20')}&map.seeds=50`;
+    await mapPage.goto(`${url}?scenario=reference&seed=1`);
+    await mapPage.waitForSelector('body[data-ready]');
+    await mapPage.evaluate(`window.tasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.tasks.push(e.duration))).observe({ type: 'longtask', buffered: false });`);
+    const began = Date.now();
+    await mapPage.goto(`${url}?scenario=reference&seed=1&${axes}`);
+    await mapPage.waitForSelector('body[data-ready]');
+    await mapPage.evaluate(`window.tasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.tasks.push(e.duration))).observe({ type: 'longtask', buffered: false });`);
+    await mapPage.waitForSelector('#map[data-state="done"], #map[data-state="error"]', { timeout: 300_000 });
+    if ((await mapPage.locator('#map').getAttribute('data-state')) === 'error') throw new Error(`the map failed: ${await mapPage.locator('#map-errors').textContent()}`);
+    const seconds = (Date.now() - began) / 1000;
+    const mapTasks = (await mapPage.evaluate('window.tasks')) as number[];
+    await mapPage.close();
     return {
       gzipKB,
       firstRenderMs: { best: renders[0], median: renders[Math.floor(renders.length / 2)] },
       large: { fps: large.fps, longestTaskMs: Math.max(0, ...large.tasks), tasksOver50: large.tasks.filter((t) => t > 50).length, rounds: after - before },
+      map: { seconds, runs: 20 * 20 * 50, longestTaskMs: Math.max(0, ...mapTasks) },
     };
   } finally {
     await browser.close();

@@ -7,7 +7,7 @@
  * unit cube to the parameters' ranges.
  */
 import { createRng, type Rng } from '../sim/index.ts';
-import { morrisPoints, saltelliPoints } from '../analysis/index.ts';
+import { gridValues, morrisPoints, saltelliPoints } from '../analysis/index.ts';
 import type { Experiment, ParameterValue, ParameterValues } from './experiment-schema.ts';
 
 export type Point = ParameterValue[];
@@ -17,7 +17,7 @@ export function parameterValues(values: ParameterValues): ParameterValue[] | und
   if (Array.isArray(values)) return values;
   const { from, to, step, count } = values;
   const tidy = (x: number) => Number(x.toPrecision(12));
-  if (count !== undefined) return Array.from({ length: count }, (_, i) => tidy(count === 1 ? from : from + ((to - from) * i) / (count - 1)));
+  if (count !== undefined) return gridValues(from, to, count);
   if (step === undefined) return undefined;
   const n = Math.floor(Math.abs(to - from) / step + 1e-9) + 1;
   const sign = to >= from ? 1 : -1;

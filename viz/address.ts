@@ -18,6 +18,8 @@ export interface Address {
   /** The run forked after this many rounds under `forkSet`'s changes, or null. */
   fork?: number | null;
   forkSet?: string[];
+  /** A regime map: each axis as `PATH=LO:HI:STEPS` (as `convene map --x` takes it) and its seeds per cell. */
+  map?: { x: string; y: string; seeds: number } | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export function readAddress(search: string): Address {
     else if (key.startsWith(FORK_SET)) forkSet.push(`${key.slice(FORK_SET.length)}=${value}`);
   }
   const forkText = params.get('fork');
+  const [mapX, mapY, mapSeeds] = [params.get('map.x'), params.get('map.y'), params.get('map.seeds')];
   const seedText = params.get('seed');
   const seed = seedText !== null && /^\d{1,10}$/.test(seedText.trim()) && Number(seedText) <= 2 ** 32 - 1 ? Number(seedText) : null;
   return {
@@ -53,6 +56,7 @@ export function readAddress(search: string): Address {
     mode: params.get('mode') === 'class' ? 'class' : null,
     fork: forkText !== null && /^\d{1,6}$/.test(forkText.trim()) ? Number(forkText) : null,
     forkSet,
+    map: mapX !== null && mapY !== null ? { x: mapX, y: mapY, seeds: mapSeeds !== null && /^\d{1,4}$/.test(mapSeeds) ? Number(mapSeeds) : 20 } : null,
   };
 }
 
@@ -73,6 +77,11 @@ export function writeAddress(a: Address): string {
       const eq = o.indexOf('=');
       params.append(FORK_SET + o.slice(0, eq), o.slice(eq + 1));
     }
+  }
+  if (a.map) {
+    params.set('map.x', a.map.x);
+    params.set('map.y', a.map.y);
+    params.set('map.seeds', String(a.map.seeds));
   }
   return `?${params.toString()}`;
 }

@@ -9,6 +9,7 @@ import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
 import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
 import { createConditionsForm, describeChange } from './conditions.ts';
 import { renderComparison } from './compare.ts';
+import { wireMapPanel, type MapSpec } from './map-panel.ts';
 import { byId, el, forStudents } from './dom.ts';
 import type { Frame, LoadReply, Meta, MinutesQuery } from './frame.ts';
 import type { RunResult } from '../sim/index.ts';
@@ -185,6 +186,7 @@ function updateAddress() {
     mode: classMode ? 'class' : null,
     fork: fork?.at ?? null,
     forkSet: fork ? [...fork.changes].map(([p, v]) => `${p}=${v}`) : [],
+    map: mapSpec,
   });
   history.replaceState(null, '', search + location.hash);
 }
@@ -241,6 +243,12 @@ function showMeta(m: Meta) {
   renderLegend(byId('space-legend'), m);
   conditions.open(m, overrides);
   panels.refresh(m);
+  // A cell opened from the map keeps the map beside it; anything else starts without one.
+  if (keepMap) keepMap = false;
+  else {
+    mapSpec = null;
+    mapPanel.refresh(m);
+  }
   showWarnings(m.warnings);
   fillAxes(m);
   ui.filterConstituency.replaceChildren(el('option', { value: '' }, 'all'), ...m.constituencies.map((c) => el('option', { value: c.id }, c.label)));
@@ -544,6 +552,24 @@ space.onSelect((i, via) => {
 });
 space.onMark((i) => minutes.highlight(i === null ? null : meta!.ids[i], { reveal: true }));
 
+// The regime map of two conditions, with the run's other conditions as set.
+let mapSpec: MapSpec | null = null;
+let keepMap = false;
+const mapPanel = wireMapPanel({
+  current: () => (meta && seed !== null ? { ...sourceText(source), overrides: [...overrides].map(([p, v]) => `${p}=${v}`), seed, meta } : null),
+  openCell(cellOverrides, cellSeed) {
+    keepMap = true;
+    void openRun({ overrides: new Map(cellOverrides.map((o) => splitOverride(o))), seed: cellSeed }).then((ok) => {
+      if (ok) void play();
+      else keepMap = false;
+    });
+  },
+  drawn(spec) {
+    mapSpec = spec;
+    updateAddress();
+  },
+});
+
 // Compare two runs, and many seeds, with the run as it is now set.
 const panels = wireAnalysisPanels({
   current: () => (meta && seed !== null ? { ...sourceText(source), overrides: [...overrides].map(([p, v]) => `${p}=${v}`), seed, meta } : null),
@@ -613,6 +639,7 @@ async function start() {
   for (const r of read) if (r.ok) good.push(r.lesson); else bad.push(...r.errors);
   lessons.setLessons(good, bad);
   document.body.dataset.lessons = String(good.length);
+  if (ok && address.map) void mapPanel.draw(address.map);
   if (ok && address.fork !== null && address.fork !== undefined) {
     // A fork's link: the room at the fork's round, the two endings beside it.
     const at = address.fork;

@@ -16,6 +16,7 @@ describe('the address', () => {
       mode: null,
       fork: null,
       forkSet: [],
+      map: null,
     });
     expect(readAddress('?scenario=reference&mode=class').mode).toBe('class');
     expect(writeAddress({ scenario: 'reference', seed: null, overrides: [], autoplay: false, speed: null, mode: 'class' })).toBe('?scenario=reference&mode=class');
@@ -32,6 +33,13 @@ describe('the address', () => {
     expect([a.overrides, a.fork, a.forkSet]).toEqual([['convenor.deadline=80'], 30, ['convenor.subsidies.civil=2', 'convenor.sideChannel=true']]);
     expect(readAddress(writeAddress({ ...a, autoplay: false }))).toEqual({ ...a, autoplay: false });
     expect(readAddress('?fork=soon').fork).toBeNull();
+  });
+
+  it('holds a regime map: its axes as convene map takes them, and its seeds', () => {
+    const a = readAddress(`?scenario=reference&map.x=${encodeURIComponent('convenor.attendanceCost=0:3:20')}&map.y=${encodeURIComponent('convenor.deadline=10:200:20')}&map.seeds=50`);
+    expect(a.map).toEqual({ x: 'convenor.attendanceCost=0:3:20', y: 'convenor.deadline=10:200:20', seeds: 50 });
+    expect(readAddress(writeAddress({ ...a, autoplay: false })).map).toEqual(a.map);
+    expect(readAddress('?map.x=a=0:1:2').map).toBeNull();
   });
 
   it('ignores a seed that is not a whole number', () => {

@@ -1,0 +1,229 @@
+/**
+ * The regime map in the page: two of the convenor's conditions, each over a range, and in every
+ * cell of the grid the same seeds run in a pool of Web Workers, cell by cell as results arrive,
+ * the page never blocked. Each cell is coloured by the outcome most of its runs ended in, paler
+ * the smaller that majority; the boundaries between regimes are drawn; hovering or focusing a
+ * cell says in words what happens there and how sure it is; clicking it opens that cell's
+ * conditions and first seed in the room. The cells are those `convene map` writes for the same
+ * axes and seeds: the same values (analysis/grid-values.ts), the same shares and intervals.
+ */
+import { releaseProxy, wrap } from 'comlink';
+import * as d3 from 'd3';
+import { cellWords, countOutcomes, gridValues, outcomeShares, type MapCell } from '../analysis/index.ts';
+import { OUTCOMES, OUTCOME_WORDS, type Outcome } from '../sim/index.ts';
+import { el } from './dom.ts';
+import type { Meta } from './frame.ts';
+import { styleOf } from './report-parts.ts';
+import type { SimulationApi } from './worker.ts';
+
+/** A condition a map can vary, in words, with a range a student can start from. */
+export interface MapCondition {
+  path: string;
+  label: string;
+  from: number;
+  to: number;
+}
+
+export interface MapAxis {
+  path: string;
+  from: number;
+  to: number;
+  steps: number;
+}
+
+/** The conditions of this scenario a map can put on an axis. */
+export function mapConditions(m: Meta): MapCondition[] {
+  const c = m.convenor;
+  const out: MapCondition[] = [
+    { path: 'convenor.rule.threshold', label: "the rule's threshold", from: 0.55, to: 1 },
+    { path: 'convenor.goodEnough', label: '"good enough"', from: 0, to: 0.1 },
+    { path: 'convenor.attendanceCost', label: 'the cost of attending', from: 0, to: 3 },
+    { path: 'convenor.deadline', label: 'the deadline (rounds)', from: 20, to: 200 },
+    { path: 'convenor.agenda.growth', label: 'agenda growth', from: 0, to: 0.3 },
+    { path: 'convenor.exitRounds', label: 'rounds before walking out', from: 1, to: 30 },
+  ];
+  if (c.inRoom !== null) out.push({ path: 'convenor.inRoom.pull', label: "the state's pull on the pen", from: 0, to: 1 });
+  for (const k of m.constituencies) out.push({ path: `convenor.subsidies.${k.id}`, label: `the subsidy for ${k.label}`, from: 0, to: 3 });
+  if (m.d === 1) {
+    out.push({ path: 'convenor.acceptable.min[0]', label: 'the least the convenor accepts', from: 0, to: 0.9 });
+    out.push({ path: 'convenor.acceptable.max[0]', label: 'the most the convenor accepts', from: 0.1, to: 1 });
+  }
+  return out;
+}
+
+export interface MapRequest {
+  text: string;
+  filename: string;
+  /** The run's own conditions; each cell adds its two values after them. */
+  overrides: string[];
+  x: MapAxis;
+  y: MapAxis;
+  seeds: number;
+  seedStart: number;
+}
+
+/** A cell's two values as overrides, after the run's own. */
+export const cellOverrides = (r: Pick<MapRequest, 'overrides' | 'x' | 'y'>, xv: number, yv: number) => [...r.overrides, `${r.x.path}=${xv}`, `${r.y.path}=${yv}`];
+
+/** A cell from its runs' outcomes: each outcome's share with its 95% interval, the dominant one first in OUTCOMES' order on a tie. */
+export function mapCell(x: number, y: number, outcomes: Outcome[]): MapCell {
+  const shares = outcomeShares(countOutcomes(outcomes));
+  const top = shares.reduce((a, b) => (b.share > a.share ? b : a));
+  return {
+    x,
+    y,
+    runs: outcomes.length,
+    dominant: top.outcome,
+    share: top.share,
+    shares: Object.fromEntries(shares.map((s) => [s.outcome, { value: s.share, low: s.low, high: s.high }])) as MapCell['shares'],
+    medianRounds: null,
+  };
+}
+
+/**
+ * Runs every cell in up to four workers (as many as the machine has cores), calling `onCell` as
+ * each is done; resolves when all are, or rejects with the first error. `signal` stops it.
+ */
+export async function computeMap(r: MapRequest, onCell: (cell: MapCell, done: number, total: number) => void, signal: AbortSignal): Promise<void> {
+  const xs = gridValues(r.x.from, r.x.to, r.x.steps);
+  const ys = gridValues(r.y.from, r.y.to, r.y.steps);
+  const cells = ys.flatMap((yv) => xs.map((xv) => [xv, yv] as const));
+  const workers = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+  const pool = Array.from({ length: workers }, () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+  let next = 0;
+  let done = 0;
+  try {
+    await Promise.all(
+      pool.map(async (worker) => {
+        const api = wrap<SimulationApi>(worker);
+        try {
+          while (next < cells.length && !signal.aborted) {
+            const [xv, yv] = cells[next++];
+            const runs = await api.outcomes(r.text, { filename: r.filename, overrides: cellOverrides(r, xv, yv) }, r.seedStart, r.seeds);
+            if (signal.aborted) return;
+            onCell(mapCell(xv, yv, runs.map((o) => o.outcome)), ++done, cells.length);
+          }
+        } finally {
+          api[releaseProxy]();
+        }
+      }),
+    );
+  } finally {
+    for (const w of pool) w.terminate();
+  }
+}
+
+export interface MapView {
+  /** A new, empty grid for these axes. */
+  start(r: MapRequest, words: { x: string; y: string }): void;
+  /** One cell's result, drawn where it belongs; the boundaries drawn again. */
+  add(cell: MapCell): void;
+}
+
+/** The grid, drawn as cells arrive; `pick` is told the cell a reader clicks or presses Enter on. */
+export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (cell: MapCell) => void): MapView {
+  let x = d3.scaleBand<number>();
+  let y = d3.scaleBand<number>();
+  let svg: d3.Selection<SVGSVGElement, undefined, null, undefined> | null = null;
+  let cellsG: d3.Selection<SVGGElement, undefined, null, undefined> | null = null;
+  let edgesG: d3.Selection<SVGGElement, undefined, null, undefined> | null = null;
+  let legend: HTMLElement | null = null;
+  let cells: MapCell[] = [];
+  let names = { x: '', y: '' };
+
+  function drawBoundaries() {
+    const at = new Map(cells.map((c) => [`${c.x}|${c.y}`, c.dominant]));
+    const xs = x.domain();
+    const ys = y.domain();
+    const edges: [number, number, number, number][] = [];
+    xs.forEach((xv, i) =>
+      ys.forEach((yv, j) => {
+        const here = at.get(`${xv}|${yv}`);
+        if (here === undefined) return;
+        const right = i + 1 < xs.length ? at.get(`${xs[i + 1]}|${yv}`) : undefined;
+        const up = j + 1 < ys.length ? at.get(`${xv}|${ys[j + 1]}`) : undefined;
+        const [x0, y0] = [x(xv)!, y(yv)!];
+        if (right !== undefined && right !== here) edges.push([x0 + x.bandwidth(), y0, x0 + x.bandwidth(), y0 + y.bandwidth()]);
+        if (up !== undefined && up !== here) edges.push([x0, y0, x0 + x.bandwidth(), y0]);
+      }),
+    );
+    edgesG!
+      .selectAll('line')
+      .data(edges)
+      .join('line')
+      .attr('x1', (e) => e[0])
+      .attr('y1', (e) => e[1])
+      .attr('x2', (e) => e[2])
+      .attr('y2', (e) => e[3]);
+  }
+
+  function drawLegend() {
+    const present = OUTCOMES.filter((o) => cells.some((c) => c.dominant === o));
+    legend!.replaceChildren(
+      ...present.map((o) => {
+        const swatch = el('span', { class: 'swatch square' });
+        swatch.style.background = styleOf(o).colour;
+        return el('span', { class: 'key' }, swatch, OUTCOME_WORDS[o].title);
+      }),
+    );
+  }
+
+  return {
+    start(r, words) {
+      names = words;
+      cells = [];
+      const xs = gridValues(r.x.from, r.x.to, r.x.steps);
+      const ys = gridValues(r.y.from, r.y.to, r.y.steps);
+      const margin = { top: 8, right: 8, bottom: 52, left: 64 };
+      const size = 440;
+      const width = margin.left + size + margin.right;
+      const height = margin.top + size + margin.bottom;
+      x = d3.scaleBand<number>().domain(xs).range([margin.left, margin.left + size]);
+      y = d3.scaleBand<number>().domain(ys).range([margin.top + size, margin.top]);
+      svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'regime-map').attr('role', 'group').attr('aria-label', `Regime map: ${words.x} across, ${words.y} up`);
+      const every = (n: number) => Math.max(1, Math.ceil(n / 8));
+      const fmt = (v: number) => String(Number(v.toPrecision(3)));
+      svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${margin.top + size})`).call(d3.axisBottom(x).tickValues(xs.filter((_, i) => i % every(xs.length) === 0)).tickFormat(fmt));
+      svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).tickValues(ys.filter((_, i) => i % every(ys.length) === 0)).tickFormat(fmt));
+      svg.append('text').attr('class', 'axis-label').attr('x', margin.left + size / 2).attr('y', height - 12).attr('text-anchor', 'middle').text(words.x);
+      svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('transform', `translate(16,${margin.top + size / 2}) rotate(-90)`).text(words.y);
+      cellsG = svg.append('g').attr('class', 'map-cells');
+      edgesG = svg.append('g').attr('class', 'boundary');
+      legend = el('div', { class: 'legend map-legend' });
+      host.replaceChildren(svg.node()!, legend);
+      readout.textContent = 'Hover over a cell, or Tab to it, to read what happens there; click it to open it in the room.';
+    },
+    add(cell) {
+      if (!cellsG) return;
+      cells.push(cell);
+      const words = cellWords(cell, names.x, names.y);
+      const rect = cellsG
+        .append('rect')
+        .attr('class', 'cell')
+        .attr('data-x', cell.x)
+        .attr('data-y', cell.y)
+        .attr('data-outcome', cell.dominant)
+        .attr('data-share', cell.share)
+        .attr('x', x(cell.x)!)
+        .attr('y', y(cell.y)!)
+        .attr('width', x.bandwidth())
+        .attr('height', y.bandwidth())
+        .attr('fill', styleOf(cell.dominant).colour)
+        .attr('fill-opacity', 0.25 + 0.75 * cell.share)
+        .attr('tabindex', 0)
+        .attr('role', 'button')
+        .attr('aria-label', words);
+      rect.append('title').text(words);
+      rect.on('mouseenter focus', () => (readout.textContent = words));
+      rect.on('click', () => pick(cell));
+      rect.on('keydown', (event: KeyboardEvent) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          pick(cell);
+        }
+      });
+      drawBoundaries();
+      drawLegend();
+    },
+  };
+}
