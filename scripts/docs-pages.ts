@@ -13,7 +13,16 @@ import type { Plugin } from 'vite';
 export const DOCS_PAGES: Record<string, { source: string; title: string }> = {
   'model.html': { source: 'docs/model.md', title: 'The Convene model' },
   'glossary.html': { source: 'docs/glossary.md', title: 'Glossary' },
+  'what-if.html': { source: 'docs/what-if.md', title: 'What if: the regime map and the fork' },
+  'experiments.html': { source: 'docs/experiments.md', title: 'Experiments from the command line' },
+  'analysis.html': { source: 'docs/analysis.md', title: 'Which conditions matter' },
 };
+
+/** A link between the documents, written for the repository (`model.md#…`), as the site's page (`model.html#…`). */
+function siteLink(href: string): string {
+  const m = /^(?:\.\/)?([a-z-]+)\.md(#.*)?$/.exec(href);
+  return m && DOCS_PAGES[`${m[1]}.html`] ? `./${m[1]}.html${m[2] ?? ''}` : href;
+}
 
 /** GitHub's heading id: lower case, punctuation dropped, spaces as hyphens. */
 export function headingId(text: string): string {
@@ -43,6 +52,10 @@ export function renderDocsPage(markdown: string, title: string): string {
   const marked = new Marked({
     gfm: true,
     renderer: {
+      link({ href, title, tokens }) {
+        const inner = this.parser.parseInline(tokens);
+        return `<a href="${siteLink(href)}"${title ? ` title="${title}"` : ''}>${inner}</a>`;
+      },
       heading({ tokens, depth }) {
         const inner = this.parser.parseInline(tokens);
         return `<h${depth} id="${headingId(inner)}">${inner}</h${depth}>\n`;
