@@ -19,3 +19,4 @@ export * from './prim.ts';
 export * from './sensitivity-result.ts';
 export * from './analysis-report.ts';
 export * from './grid-values.ts';
+export * from './regime-boundaries.ts';

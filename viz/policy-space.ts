@@ -845,28 +845,3 @@ function drawLabel(label: d3.Selection<SVGTextElement, undefined, null, undefine
   );
 }
 
-/**
- * An axis label in full, never cut: on one or two lines of `width` pixels at 14 px (about 7.5
- * pixels a character), at 12 px when two lines of 14 px do not hold it, and on as many lines as
- * it takes beyond that. The lines grow away from the picture.
- */
-function wrapLabel(label: d3.Selection<SVGTextElement, undefined, null, undefined>, text: string, width: number, away: 1 | -1 = 1) {
-  let px = 14;
-  let lines = wrapWords(text, Math.floor(width / 7.5));
-  if (lines.length > 2) {
-    px = 12;
-    lines = wrapWords(text, Math.floor(width / 6.4));
-  }
-  label.text(null).style('font-size', `${px}px`).attr('data-label', text);
-  // Read top to bottom, the lines grow away from the picture: down below the x axis (`away` 1,
-  // the first line nearest), and left of the y axis, whose text turns (-1: the last line nearest).
-  const first = away === 1 ? 0 : -(lines.length - 1) * (px + 2);
-  // A space after each line but the last: the label's text reads as one (a screen reader, a test).
-  lines.forEach((line, k) =>
-    label
-      .append('tspan')
-      .attr('x', 0)
-      .attr('dy', `${k === 0 ? first : px + 2}px`)
-      .text(k < lines.length - 1 ? `${line} ` : line),
-  );
-}

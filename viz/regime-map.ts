@@ -9,11 +9,11 @@
  */
 import { releaseProxy, wrap } from 'comlink';
 import * as d3 from 'd3';
-import { cellWords, countOutcomes, gridValues, outcomeShares, type MapCell } from '../analysis/index.ts';
+import { cellWords, countOutcomes, gridValues, outcomeShares, regimeBoundaries, type MapCell } from '../analysis/index.ts';
 import { OUTCOMES, OUTCOME_WORDS, type Outcome } from '../sim/index.ts';
 import { el } from './dom.ts';
 import type { Meta } from './frame.ts';
-import { styleOf } from './report-parts.ts';
+import { edgeLine, styleOf } from './report-parts.ts';
 import type { SimulationApi } from './worker.ts';
 
 /** A condition a map can vary, in words, with a range a student can start from. */
@@ -132,21 +132,7 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
   let names = { x: '', y: '' };
 
   function drawBoundaries() {
-    const at = new Map(cells.map((c) => [`${c.x}|${c.y}`, c.dominant]));
-    const xs = x.domain();
-    const ys = y.domain();
-    const edges: [number, number, number, number][] = [];
-    xs.forEach((xv, i) =>
-      ys.forEach((yv, j) => {
-        const here = at.get(`${xv}|${yv}`);
-        if (here === undefined) return;
-        const right = i + 1 < xs.length ? at.get(`${xs[i + 1]}|${yv}`) : undefined;
-        const up = j + 1 < ys.length ? at.get(`${xv}|${ys[j + 1]}`) : undefined;
-        const [x0, y0] = [x(xv)!, y(yv)!];
-        if (right !== undefined && right !== here) edges.push([x0 + x.bandwidth(), y0, x0 + x.bandwidth(), y0 + y.bandwidth()]);
-        if (up !== undefined && up !== here) edges.push([x0, y0, x0 + x.bandwidth(), y0]);
-      }),
-    );
+    const edges = regimeBoundaries(cells, x.domain(), y.domain()).map((e) => edgeLine(x, y, e));
     edgesG!
       .selectAll('line')
       .data(edges)

@@ -7,8 +7,8 @@
  */
 import { axisBottom, axisLeft, scaleBand, scaleLinear, select } from 'd3';
 import { OUTCOME_WORDS } from '../sim/index.ts';
-import { cellWords, type MapReportData, type SensitivityReportData } from '../analysis/index.ts';
-import { axisTitle, provenanceList, section, styleOf, svgIn } from './report-parts.ts';
+import { cellWords, regimeBoundaries, type MapReportData, type SensitivityReportData } from '../analysis/index.ts';
+import { axisTitle, edgeLine, provenanceList, section, styleOf, svgIn } from './report-parts.ts';
 
 const fmt = (x: number) => (Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
 
@@ -140,18 +140,7 @@ export function renderMap(data: MapReportData): void {
     .append('title')
     .text((c) => cellWords(c, data.x, data.y));
   // Boundaries: an edge between two neighbouring cells whose dominant outcomes differ.
-  const at = new Map(data.cells.map((c) => [`${c.x}|${c.y}`, c.dominant]));
-  const edges: [number, number, number, number][] = [];
-  data.xs.forEach((xv, i) =>
-    data.ys.forEach((yv, j) => {
-      const here = at.get(`${xv}|${yv}`);
-      const right = data.xs[i + 1] === undefined ? undefined : at.get(`${data.xs[i + 1]}|${yv}`);
-      const up = data.ys[j + 1] === undefined ? undefined : at.get(`${xv}|${data.ys[j + 1]}`);
-      const [x0, y0] = [x(xv)!, y(yv)!];
-      if (right !== undefined && right !== here) edges.push([x0 + x.bandwidth(), y0, x0 + x.bandwidth(), y0 + y.bandwidth()]);
-      if (up !== undefined && up !== here) edges.push([x0, y0, x0 + x.bandwidth(), y0]);
-    }),
-  );
+  const edges = regimeBoundaries(data.cells, data.xs, data.ys).map((e) => edgeLine(x, y, e));
   svg
     .append('g')
     .attr('class', 'boundary')

@@ -1,8 +1,8 @@
 /** The pieces every chart of `convene report` is built of: a section with its caption, an SVG, an axis title. */
-import type { Selection } from 'd3';
+import type { ScaleBand, Selection } from 'd3';
 import { OKABE_ITO } from './palette.ts';
 import { OUTCOME_WORDS, type Outcome } from '../sim/index.ts';
-import type { Provenance } from '../analysis/index.ts';
+import type { Provenance, RegimeEdge } from '../analysis/index.ts';
 
 export type Div = Selection<HTMLElement, unknown, null, undefined>;
 export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -58,3 +58,9 @@ export function provenanceList(parent: Div, items: Provenance[]): void {
   }
 }
 
+
+/** A regime boundary (analysis/regime-boundaries.ts) as a line on a map drawn with these band scales. */
+export function edgeLine(x: ScaleBand<number>, y: ScaleBand<number>, e: RegimeEdge): [number, number, number, number] {
+  const [x0, y0] = [x(e.x)!, y(e.y)!];
+  return e.side === 'right' ? [x0 + x.bandwidth(), y0, x0 + x.bandwidth(), y0 + y.bandwidth()] : [x0, y0, x0 + x.bandwidth(), y0];
+}
