@@ -6,6 +6,8 @@
  * ROUND --set PATH=VALUE` makes it.
  */
 
+import { FLAGS, type Flag } from '../sim/index.ts';
+
 export interface Address {
   scenario: string | null;
   seed: number | null;
@@ -19,7 +21,7 @@ export interface Address {
   fork?: number | null;
   forkSet?: string[];
   /** A regime map: each axis as `PATH=LO:HI:STEPS` (as `convene map --x` takes it) and its seeds per cell. */
-  map?: { x: string; y: string; seeds: number } | null;
+  map?: { x: string; y: string; seeds: number; by?: Flag | null } | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export function readAddress(search: string): Address {
     else if (key.startsWith(FORK_SET)) forkSet.push(`${key.slice(FORK_SET.length)}=${value}`);
   }
   const forkText = params.get('fork');
-  const [mapX, mapY, mapSeeds] = [params.get('map.x'), params.get('map.y'), params.get('map.seeds')];
+  const [mapX, mapY, mapSeeds, mapBy] = [params.get('map.x'), params.get('map.y'), params.get('map.seeds'), params.get('map.by')];
   const seedText = params.get('seed');
   const seed = seedText !== null && /^\d{1,10}$/.test(seedText.trim()) && Number(seedText) <= 2 ** 32 - 1 ? Number(seedText) : null;
   return {
@@ -56,7 +58,10 @@ export function readAddress(search: string): Address {
     mode: params.get('mode') === 'class' ? 'class' : null,
     fork: forkText !== null && /^\d{1,6}$/.test(forkText.trim()) ? Number(forkText) : null,
     forkSet,
-    map: mapX !== null && mapY !== null ? { x: mapX, y: mapY, seeds: mapSeeds !== null && /^\d{1,4}$/.test(mapSeeds) ? Number(mapSeeds) : 20 } : null,
+    map:
+      mapX !== null && mapY !== null
+        ? { x: mapX, y: mapY, seeds: mapSeeds !== null && /^\d{1,4}$/.test(mapSeeds) ? Number(mapSeeds) : 20, by: (FLAGS as readonly string[]).includes(mapBy ?? '') ? (mapBy as Flag) : null }
+        : null,
   };
 }
 
@@ -82,6 +87,7 @@ export function writeAddress(a: Address): string {
     params.set('map.x', a.map.x);
     params.set('map.y', a.map.y);
     params.set('map.seeds', String(a.map.seeds));
+    if (a.map.by) params.set('map.by', a.map.by);
   }
   return `?${params.toString()}`;
 }

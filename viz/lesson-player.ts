@@ -8,7 +8,7 @@
 import { FLAG_WORDS, OUTCOMES, OUTCOME_WORDS, type Flag, type RunResult } from '../sim/index.ts';
 import { el } from './dom.ts';
 import type { Meta } from './frame.ts';
-import type { Lesson, LessonStep } from './lesson.ts';
+import type { Lesson, LessonMap, LessonStep } from './lesson.ts';
 import { answerOf, roundOf } from './lesson-answer.ts';
 
 export interface LessonHost {
@@ -18,6 +18,8 @@ export interface LessonHost {
   play(): void;
   /** Shows the room at the end of `roundsRun` rounds. */
   seek(roundsRun: number): void;
+  /** Draws a regime map of the open scenario and brings it into view. */
+  map(spec: LessonMap): void;
 }
 
 export interface LessonPlayer {
@@ -189,6 +191,12 @@ export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonP
         el('p', { class: 'step-explain', 'data-testid': 'lesson-explain' }, step.explain || result.explanation),
         go,
       );
+      if (step.map) {
+        const spec = step.map;
+        const show = el('button', { type: 'button', class: 'lesson-map' }, 'Show the map: where this begins');
+        show.addEventListener('click', () => page.map(spec));
+        verdict.append(' ', show);
+      }
     },
   };
 }

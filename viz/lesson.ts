@@ -36,6 +36,37 @@ export interface LessonStep {
    * `no` (flag), or one of `choices`.
    */
   expect: string | null;
+  /** A regime map the reveal offers: where, across two conditions, what the step showed begins. */
+  map: LessonMap | null;
+}
+
+export interface LessonMap {
+  /** `PATH=LO:HI:STEPS`, as `convene map --x` takes it. */
+  x: string;
+  y: string;
+  seeds: number;
+  /** A flag to map instead of how the meetings end. */
+  by: Flag | null;
+  /** The axes in words. */
+  labels: { x?: string; y?: string };
+}
+
+const AXIS = /^[A-Za-z_][\w.[\]]*=-?[\d.]+:-?[\d.]+:\d+$/;
+
+function readMap(raw: unknown, at: string, errors: string[]): LessonMap | null {
+  if (raw === undefined) return null;
+  const m = (raw ?? {}) as Record<string, unknown>;
+  for (const k of ['x', 'y'] as const) if (typeof m[k] !== 'string' || !AXIS.test(m[k] as string)) errors.push(`${at}.map.${k}: must be PATH=LO:HI:STEPS, e.g. convenor.rule.threshold=0.6:1:5`);
+  if (!(Number.isInteger(m.seeds) && (m.seeds as number) >= 1 && (m.seeds as number) <= 500)) errors.push(`${at}.map.seeds: must be a whole number from 1 to 500`);
+  if (m.by !== undefined && !FLAGS.includes(m.by as Flag)) errors.push(`${at}.map.by: must be one of ${FLAGS.join(', ')} (or left out: how the meetings end)`);
+  const labels = (m.labels ?? {}) as Record<string, unknown>;
+  return {
+    x: String(m.x ?? ''),
+    y: String(m.y ?? ''),
+    seeds: Number(m.seeds ?? 0),
+    by: (m.by as Flag | undefined) ?? null,
+    labels: { x: typeof labels.x === 'string' ? labels.x : undefined, y: typeof labels.y === 'string' ? labels.y : undefined },
+  };
 }
 
 export interface Lesson {
@@ -103,6 +134,7 @@ export function readLesson(id: string, text: string, scenarios: readonly string[
       flag: ask === 'flag' ? ((s.flag as Flag) ?? null) : null,
       choices: choiceList,
       expect,
+      map: readMap(s.map, at, errors),
     };
   });
   if (errors.length) return { ok: false, errors };

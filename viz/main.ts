@@ -93,6 +93,10 @@ const lessons = createLessonPlayer(byId('lessons'), {
   },
   play: () => void play(),
   seek: (roundsRun) => void seekTo(roundsRun),
+  map(spec) {
+    byId('map').closest('section')!.scrollIntoView({ behavior: reducedMotion.matches ? 'auto' : 'smooth', block: 'start' });
+    void mapPanel.draw(spec);
+  },
 });
 
 let filter: MinutesQuery = { stakeholder: null, constituency: null };

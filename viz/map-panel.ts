@@ -4,6 +4,7 @@
  * room). A drawn map is named in the address (`map.x`, `map.y`, `map.seeds`) so a teacher can
  * hand the class the map itself.
  */
+import { FLAG_WORDS, FLAGS, type Flag } from '../sim/index.ts';
 import { byId, el } from './dom.ts';
 import type { CurrentRun } from './analysis-panels.ts';
 import type { Meta } from './frame.ts';
@@ -14,6 +15,10 @@ export interface MapSpec {
   x: string;
   y: string;
   seeds: number;
+  /** A flag to map instead of how the meetings end. */
+  by?: Flag | null;
+  /** The axes in words, when a lesson names conditions the panel's list does not have. */
+  labels?: { x?: string; y?: string };
 }
 
 export interface MapPanelDeps {
@@ -54,6 +59,7 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
     yTo: byId<HTMLInputElement>('map-y-to'),
     ySteps: byId<HTMLInputElement>('map-y-steps'),
     seeds: byId<HTMLInputElement>('map-seeds'),
+    by: byId<HTMLSelectElement>('map-by'),
     run: byId<HTMLButtonElement>('map-run'),
     progress: byId<HTMLProgressElement>('map-progress'),
     errors: byId('map-errors'),
@@ -63,6 +69,7 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
     deps.openCell(cellOverrides(drawing, cell.x, cell.y), drawing.seedStart);
   });
   let conditions: MapCondition[] = [];
+  ui.by.replaceChildren(el('option', { value: '' }, 'how the meetings end'), ...FLAGS.map((f) => el('option', { value: f }, `how often: ${FLAG_WORDS[f].label}`)));
   let drawing: MapRequest | null = null;
   let abort: AbortController | null = null;
 
@@ -105,7 +112,8 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
     abort?.abort();
     const mine = new AbortController();
     abort = mine;
-    const request: MapRequest = { text: run.text, filename: run.filename, overrides: run.overrides, x: form.x, y: form.y, seeds: form.seeds, seedStart: run.seed };
+    const by = ui.by.value === '' ? null : (ui.by.value as Flag);
+    const request: MapRequest = { text: run.text, filename: run.filename, overrides: run.overrides, x: form.x, y: form.y, seeds: form.seeds, seedStart: run.seed, by };
     drawing = request;
     const words = (path: string) => conditions.find((c) => c.path === path)?.label ?? path;
     view.start(request, { x: words(form.x.path), y: words(form.y.path) });
@@ -113,12 +121,12 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
     ui.progress.hidden = false;
     ui.progress.max = form.x.steps * form.y.steps;
     ui.progress.value = 0;
-    deps.drawn({ x: `${form.x.path}=${form.x.from}:${form.x.to}:${form.x.steps}`, y: `${form.y.path}=${form.y.from}:${form.y.to}:${form.y.steps}`, seeds: form.seeds });
+    deps.drawn({ x: `${form.x.path}=${form.x.from}:${form.x.to}:${form.x.steps}`, y: `${form.y.path}=${form.y.from}:${form.y.to}:${form.y.steps}`, seeds: form.seeds, by });
     try {
       await computeMap(
         request,
-        (cell, done) => {
-          view.add(cell);
+        (cell, flags, done) => {
+          view.add(cell, flags);
           ui.progress.value = done;
         },
         mine.signal,
@@ -158,16 +166,23 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
       const x = readAxis(spec.x);
       const y = readAxis(spec.y);
       if (!x || !y) return showErrors([`the address's map is not PATH=LO:HI:STEPS on both axes (${spec.x}; ${spec.y})`]);
-      for (const [a, select, from, to, steps] of [
-        [x, ui.x, ui.xFrom, ui.xTo, ui.xSteps],
-        [y, ui.y, ui.yFrom, ui.yTo, ui.ySteps],
+      for (const [a, select, from, to, steps, label] of [
+        [x, ui.x, ui.xFrom, ui.xTo, ui.xSteps, spec.labels?.x],
+        [y, ui.y, ui.yFrom, ui.yTo, ui.ySteps, spec.labels?.y],
       ] as const) {
-        if (!conditions.some((c) => c.path === a.path)) conditions.push({ path: a.path, label: a.path, from: a.from, to: a.to });
-        if (![...select.options].some((o) => o.value === a.path)) select.append(el('option', { value: a.path }, a.path));
+        const known = conditions.find((c) => c.path === a.path);
+        if (!known) conditions.push({ path: a.path, label: label ?? a.path, from: a.from, to: a.to });
+        else if (label) known.label = label;
+        const words = label ?? known?.label ?? a.path;
+        const option = [...select.options].find((o) => o.value === a.path);
+        const shown = words.charAt(0).toUpperCase() + words.slice(1);
+        if (!option) select.append(el('option', { value: a.path }, shown));
+        else if (label) option.textContent = shown;
         select.value = a.path;
         [from.value, to.value, steps.value] = [String(a.from), String(a.to), String(a.steps)];
       }
       ui.seeds.value = String(spec.seeds);
+      ui.by.value = spec.by ?? '';
       await draw();
     },
   };

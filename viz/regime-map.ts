@@ -9,8 +9,8 @@
  */
 import { releaseProxy, wrap } from 'comlink';
 import * as d3 from 'd3';
-import { cellWords, countOutcomes, gridValues, outcomeShares, regimeBoundaries, type MapCell } from '../analysis/index.ts';
-import { OUTCOMES, OUTCOME_WORDS, type Outcome } from '../sim/index.ts';
+import { cellWords, countOutcomes, gridValues, outcomeShares, regimeBoundaries, wilsonInterval, type MapCell } from '../analysis/index.ts';
+import { FLAG_WORDS, OUTCOMES, OUTCOME_WORDS, type Flag, type Outcome } from '../sim/index.ts';
 import { el } from './dom.ts';
 import type { Meta } from './frame.ts';
 import { edgeLine, styleOf } from './report-parts.ts';
@@ -60,6 +60,8 @@ export interface MapRequest {
   y: MapAxis;
   seeds: number;
   seedStart: number;
+  /** What colours the cells: how the meetings end (null), or how often a flag is raised. */
+  by: Flag | null;
 }
 
 /** A cell's two values as overrides, after the run's own. */
@@ -80,11 +82,36 @@ export function mapCell(x: number, y: number, outcomes: Outcome[]): MapCell {
   };
 }
 
+/** A cell's runs as a map of one flag: how many raised it, with the share's 95% interval. */
+export interface FlagCell {
+  x: number;
+  y: number;
+  runs: number;
+  flagged: number;
+  share: number;
+  low: number;
+  high: number;
+}
+
+export function flagCell(x: number, y: number, flags: Flag[][], flag: Flag): FlagCell {
+  const flagged = flags.filter((f) => f.includes(flag)).length;
+  const [low, high] = wilsonInterval(flagged, flags.length);
+  return { x, y, runs: flags.length, flagged, share: flags.length === 0 ? 0 : flagged / flags.length, low, high };
+}
+
+/** A flag's cell in words: "With … at … and … at …: exclusion in 70% of 10 runs (95% interval 40%–89%)". */
+export function flagCellWords(c: FlagCell, flag: Flag, x: string, y: string): string {
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const sure = c.low > 0.5 ? 'most runs, surely' : c.high < 0.5 ? 'a minority of runs, surely' : 'about half, or not sure';
+  return `With ${x} at ${c.x} and ${y} at ${c.y}: ${FLAG_WORDS[flag].label} in ${pct(c.share)} of ${c.runs} runs (95% interval ${pct(c.low)}–${pct(c.high)}, ${sure}).`;
+}
+
 /**
  * Runs every cell in up to four workers (as many as the machine has cores), calling `onCell` as
- * each is done; resolves when all are, or rejects with the first error. `signal` stops it.
+ * each is done with its outcome cell and its runs' flags; resolves when all are, or rejects with
+ * the first error. `signal` stops it.
  */
-export async function computeMap(r: MapRequest, onCell: (cell: MapCell, done: number, total: number) => void, signal: AbortSignal): Promise<void> {
+export async function computeMap(r: MapRequest, onCell: (cell: MapCell, flags: Flag[][], done: number, total: number) => void, signal: AbortSignal): Promise<void> {
   const xs = gridValues(r.x.from, r.x.to, r.x.steps);
   const ys = gridValues(r.y.from, r.y.to, r.y.steps);
   const cells = ys.flatMap((yv) => xs.map((xv) => [xv, yv] as const));
@@ -101,7 +128,7 @@ export async function computeMap(r: MapRequest, onCell: (cell: MapCell, done: nu
             const [xv, yv] = cells[next++];
             const runs = await api.outcomes(r.text, { filename: r.filename, overrides: cellOverrides(r, xv, yv) }, r.seedStart, r.seeds);
             if (signal.aborted) return;
-            onCell(mapCell(xv, yv, runs.map((o) => o.outcome)), ++done, cells.length);
+            onCell(mapCell(xv, yv, runs.map((o) => o.outcome)), runs.map((o) => o.flags), ++done, cells.length);
           }
         } finally {
           api[releaseProxy]();
@@ -117,8 +144,11 @@ export interface MapView {
   /** A new, empty grid for these axes. */
   start(r: MapRequest, words: { x: string; y: string }): void;
   /** One cell's result, drawn where it belongs; the boundaries drawn again. */
-  add(cell: MapCell): void;
+  add(cell: MapCell, flags: Flag[][]): void;
 }
+
+/** The colour of a flag's map: flagged cells dark, unflagged ones pale. */
+const FLAG_COLOUR = '#8a3a00';
 
 /** The grid, drawn as cells arrive; `pick` is told the cell a reader clicks or presses Enter on. */
 export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (cell: MapCell) => void): MapView {
@@ -128,8 +158,9 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
   let cellsG: d3.Selection<SVGGElement, undefined, null, undefined> | null = null;
   let edgesG: d3.Selection<SVGGElement, undefined, null, undefined> | null = null;
   let legend: HTMLElement | null = null;
-  let cells: MapCell[] = [];
+  let cells: { x: number; y: number; dominant: string }[] = [];
   let names = { x: '', y: '' };
+  let by: Flag | null = null;
 
   function drawBoundaries() {
     const edges = regimeBoundaries(cells, x.domain(), y.domain()).map((e) => edgeLine(x, y, e));
@@ -144,6 +175,12 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
   }
 
   function drawLegend() {
+    if (by !== null) {
+      const swatch = el('span', { class: 'swatch square' });
+      swatch.style.background = FLAG_COLOUR;
+      legend!.replaceChildren(el('span', { class: 'key' }, swatch, `${FLAG_WORDS[by].label} in most runs (paler: in fewer); dark lines: where it starts`));
+      return;
+    }
     const present = OUTCOMES.filter((o) => cells.some((c) => c.dominant === o));
     legend!.replaceChildren(
       ...present.map((o) => {
@@ -157,6 +194,7 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
   return {
     start(r, words) {
       names = words;
+      by = r.by;
       cells = [];
       const xs = gridValues(r.x.from, r.x.to, r.x.steps);
       const ys = gridValues(r.y.from, r.y.to, r.y.steps);
@@ -166,7 +204,8 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
       const height = margin.top + size + margin.bottom;
       x = d3.scaleBand<number>().domain(xs).range([margin.left, margin.left + size]);
       y = d3.scaleBand<number>().domain(ys).range([margin.top + size, margin.top]);
-      svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'regime-map').attr('role', 'group').attr('aria-label', `Regime map: ${words.x} across, ${words.y} up`);
+      const what = r.by === null ? 'how the meetings end' : `how often ${FLAG_WORDS[r.by].label} is flagged`;
+      svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'regime-map').attr('role', 'group').attr('aria-label', `Regime map of ${what}: ${words.x} across, ${words.y} up`);
       const every = (n: number) => Math.max(1, Math.ceil(n / 8));
       const fmt = (v: number) => String(Number(v.toPrecision(3)));
       svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${margin.top + size})`).call(d3.axisBottom(x).tickValues(xs.filter((_, i) => i % every(xs.length) === 0)).tickFormat(fmt));
@@ -179,26 +218,31 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
       host.replaceChildren(svg.node()!, legend);
       readout.textContent = 'Hover over a cell, or Tab to it, to read what happens there; click it to open it in the room.';
     },
-    add(cell) {
+    add(cell, flags) {
       if (!cellsG) return;
-      cells.push(cell);
-      const words = cellWords(cell, names.x, names.y);
+      // A flag's map: its share colours the cell, and a boundary runs where most runs start or stop raising it.
+      const flag = by === null ? null : flagCell(cell.x, cell.y, flags, by);
+      const dominant = flag ? (flag.share > 0.5 ? 'flagged' : 'not flagged') : cell.dominant;
+      const share = flag ? flag.share : cell.share;
+      cells.push({ x: cell.x, y: cell.y, dominant });
+      const words = flag ? flagCellWords(flag, by!, names.x, names.y) : cellWords(cell, names.x, names.y);
       const rect = cellsG
         .append('rect')
         .attr('class', 'cell')
         .attr('data-x', cell.x)
         .attr('data-y', cell.y)
         .attr('data-outcome', cell.dominant)
-        .attr('data-share', cell.share)
+        .attr('data-share', share)
         .attr('x', x(cell.x)!)
         .attr('y', y(cell.y)!)
         .attr('width', x.bandwidth())
         .attr('height', y.bandwidth())
-        .attr('fill', styleOf(cell.dominant).colour)
-        .attr('fill-opacity', 0.25 + 0.75 * cell.share)
+        .attr('fill', flag ? FLAG_COLOUR : styleOf(cell.dominant).colour)
+        .attr('fill-opacity', flag ? 0.08 + 0.92 * flag.share : 0.25 + 0.75 * cell.share)
         .attr('tabindex', 0)
         .attr('role', 'button')
         .attr('aria-label', words);
+      if (flag) rect.attr('data-flagged', flag.flagged);
       rect.append('title').text(words);
       rect.on('mouseenter focus', () => (readout.textContent = words));
       rect.on('click', () => pick(cell));

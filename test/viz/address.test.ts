@@ -37,8 +37,11 @@ describe('the address', () => {
 
   it('holds a regime map: its axes as convene map takes them, and its seeds', () => {
     const a = readAddress(`?scenario=reference&map.x=${encodeURIComponent('convenor.attendanceCost=0:3:20')}&map.y=${encodeURIComponent('convenor.deadline=10:200:20')}&map.seeds=50`);
-    expect(a.map).toEqual({ x: 'convenor.attendanceCost=0:3:20', y: 'convenor.deadline=10:200:20', seeds: 50 });
+    expect(a.map).toEqual({ x: 'convenor.attendanceCost=0:3:20', y: 'convenor.deadline=10:200:20', seeds: 50, by: null });
     expect(readAddress(writeAddress({ ...a, autoplay: false })).map).toEqual(a.map);
+    // Coloured by a flag: map.by names it; anything else is how the meetings end.
+    expect(readAddress(`?map.x=a=0:1:2&map.y=b=0:1:2&map.by=exclusion`).map?.by).toBe('exclusion');
+    expect(readAddress(`?map.x=a=0:1:2&map.y=b=0:1:2&map.by=theft`).map?.by).toBeNull();
     expect(readAddress('?map.x=a=0:1:2').map).toBeNull();
   });
 

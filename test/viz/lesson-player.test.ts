@@ -100,4 +100,34 @@ describe.skipIf(!HAVE_BROWSER)('lessons in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("offers the dilemma's map after the reveal: how often the providers stay away, across the box and their subsidy", async () => {
+    const { page, errors } = await site.page({ width: 1366, height: 768 });
+    await page.goto(`${site.url}?speed=max`);
+    await page.waitForSelector('body[data-lessons="9"]');
+    await page.locator('#lesson-picker').selectOption('convenors-dilemma');
+    await page.locator('input[name="lesson-bet"][value="yes"]').check();
+    await page.locator('#lesson-reveal').click();
+    await page.waitForSelector('[data-testid="lesson-verdict"][data-right]');
+    await page.locator('button.lesson-map').click();
+    await page.waitForSelector('#map[data-state="done"]', { timeout: 60_000 });
+    // 6 × 4 cells, each with as many exclusion flags as the core raises over seeds 1 to 10.
+    const cells = await page.locator('#map rect.cell').evaluateAll((rs) => rs.map((r) => [Number(r.getAttribute('data-x')), Number(r.getAttribute('data-y')), Number(r.getAttribute('data-flagged'))]));
+    expect(cells.length).toBe(24);
+    for (const [x, y, flagged] of cells.filter((_, k) => k % 5 === 0)) {
+      const loaded = loadScenario(readFileSync(join(ROOT, 'scenarios/convenors-dilemma.yaml'), 'utf8'), { overrides: [`convenor.acceptable.min[0]=${x}`, `convenor.subsidies.cloud=${y}`] });
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+      let expected = 0;
+      for (let seed = 1; seed <= 10; seed++) if (runScenario(loaded.scenario, { seed }).flags.includes('exclusion')) expected++;
+      expect(`${x}, ${y}: ${flagged}`).toBe(`${x}, ${y}: ${expected}`);
+    }
+    // The axes in the lesson's words, and the map's address for the class.
+    expect(await page.locator('#map svg .axis-label').allTextContents()).toEqual(['the least the ministry accepts', 'the subsidy for the cloud providers']);
+    expect(new URL(page.url()).searchParams.get('map.by')).toBe('exclusion');
+    expect(await page.locator('#map .boundary line').count()).toBeGreaterThan(0);
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'lesson-map-1366x768.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });
