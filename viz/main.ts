@@ -168,6 +168,9 @@ function call<T>(job: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** The run's changed conditions as `PATH=VALUE` texts, as the core and the address take them. */
+const overrideTexts = () => [...overrides].map(([p, v]) => `${p}=${v}`);
+
 const speedValue = () => ui.speed.value;
 const interval = () => (speedValue() === 'max' ? 0 : 1000 / Number(speedValue()));
 
@@ -184,7 +187,7 @@ function updateAddress() {
   const search = writeAddress({
     scenario,
     seed,
-    overrides: [...overrides].map(([p, v]) => `${p}=${v}`),
+    overrides: overrideTexts(),
     autoplay: false,
     speed: null,
     mode: classMode ? 'class' : null,
@@ -395,7 +398,7 @@ async function forkAt(at: number, changes: Map<string, string>) {
   const { text, filename } = sourceText(source);
   const change = [...changes].map(([p, v]) => `${p}=${v}`);
   type Forked = { original: RunResult; fork: RunResult } | { errors: string[] };
-  const reply = await call<Forked>(() => remote.fork(text, { filename, overrides: [...overrides].map(([p, v]) => `${p}=${v}`), changes: change, seed: seed!, at }));
+  const reply = await call<Forked>(() => remote.fork(text, { filename, overrides: overrideTexts(), changes: change, seed: seed!, at }));
   if (gen !== generation) return;
   if ('errors' in reply) {
     host.replaceChildren(el('div', { class: 'errors', role: 'alert' }, el('strong', {}, 'This fork cannot be made:'), el('ul', {}, ...reply.errors.map((e) => el('li', {}, e)))));
@@ -560,7 +563,7 @@ space.onMark((i) => minutes.highlight(i === null ? null : meta!.ids[i], { reveal
 let mapSpec: MapSpec | null = null;
 let keepMap = false;
 const mapPanel = wireMapPanel({
-  current: () => (meta && seed !== null ? { ...sourceText(source), overrides: [...overrides].map(([p, v]) => `${p}=${v}`), seed, meta } : null),
+  current: () => (meta && seed !== null ? { ...sourceText(source), overrides: overrideTexts(), seed, meta } : null),
   openCell(cellOverrides, cellSeed) {
     keepMap = true;
     void openRun({ overrides: new Map(cellOverrides.map((o) => splitOverride(o))), seed: cellSeed }).then((ok) => {
@@ -576,7 +579,7 @@ const mapPanel = wireMapPanel({
 
 // Compare two runs, and many seeds, with the run as it is now set.
 const panels = wireAnalysisPanels({
-  current: () => (meta && seed !== null ? { ...sourceText(source), overrides: [...overrides].map(([p, v]) => `${p}=${v}`), seed, meta } : null),
+  current: () => (meta && seed !== null ? { ...sourceText(source), overrides: overrideTexts(), seed, meta } : null),
   finished: (text, options) => call<Finished>(() => remote.finished(text, options)),
 });
 
