@@ -23,6 +23,10 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 /** The 10,000-stakeholder room of the large-population test: the reference scenario's groups grown. */
 const LARGE = '?scenario=reference&seed=1&set.stakeholders%5B0%5D.generate=9980&set.convenor.acceptable.min=%5B0.1%2C0.1%2C0%5D&set.convenor.acceptable.max=%5B0.9%2C0.9%2C1%5D';
 
+/** Collects the page's main-thread tasks over 50 ms in `window.tasks` (as text: tsx's helpers are not in the page). */
+const WATCH_TASKS = `window.tasks = [];
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => window.tasks.push(e.duration))).observe({ type: 'longtask', buffered: false });`;
+
 export interface PageFigures {
   /** Gzipped kilobytes of the JavaScript and CSS of the page and its worker. */
   gzipKB: number;
@@ -67,8 +71,7 @@ export async function pageFigures(tries = 7): Promise<PageFigures | null> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${url}${LARGE}&speed=20`);
     await page.waitForSelector('body[data-ready]');
-    await page.evaluate(`window.tasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.tasks.push(e.duration))).observe({ type: 'longtask', buffered: false });`);
+    await page.evaluate(WATCH_TASKS);
     const before = Number(await page.getByTestId('round').getAttribute('data-round'));
     await page.locator('#play').click();
     // As text: tsx names the functions it compiles with a helper the page does not have.
@@ -87,15 +90,10 @@ export async function pageFigures(tries = 7): Promise<PageFigures | null> {
 
     const mapPage = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const axes = `map.x=${encodeURIComponent('convenor.attendanceCost=0:3:20')}&map.y=${encodeURIComponent('convenor.deadline=10:200:20')}&map.seeds=50`;
-    await mapPage.goto(`${url}?scenario=reference&seed=1`);
-    await mapPage.waitForSelector('body[data-ready]');
-    await mapPage.evaluate(`window.tasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.tasks.push(e.duration))).observe({ type: 'longtask', buffered: false });`);
     const began = Date.now();
     await mapPage.goto(`${url}?scenario=reference&seed=1&${axes}`);
     await mapPage.waitForSelector('body[data-ready]');
-    await mapPage.evaluate(`window.tasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.tasks.push(e.duration))).observe({ type: 'longtask', buffered: false });`);
+    await mapPage.evaluate(WATCH_TASKS);
     await mapPage.waitForSelector('#map[data-state="done"], #map[data-state="error"]', { timeout: 300_000 });
     if ((await mapPage.locator('#map').getAttribute('data-state')) === 'error') throw new Error(`the map failed: ${await mapPage.locator('#map-errors').textContent()}`);
     const seconds = (Date.now() - began) / 1000;

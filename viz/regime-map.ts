@@ -9,11 +9,11 @@
  */
 import { releaseProxy, wrap } from 'comlink';
 import * as d3 from 'd3';
-import { cellWords, countOutcomes, gridValues, outcomeShares, regimeBoundaries, wilsonInterval, type MapCell } from '../analysis/index.ts';
+import { cellWords, countOutcomes, gridValues, outcomeShares, wilsonInterval, type MapCell } from '../analysis/index.ts';
 import { FLAG_WORDS, OUTCOMES, OUTCOME_WORDS, type Flag, type Outcome } from '../sim/index.ts';
 import { el } from './dom.ts';
 import type { Meta } from './frame.ts';
-import { edgeLine, styleOf } from './report-parts.ts';
+import { drawBoundaries, styleOf } from './report-parts.ts';
 import type { SimulationApi } from './worker.ts';
 
 /** A condition a map can vary, in words, with a range a student can start from. */
@@ -162,18 +162,6 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
   let names = { x: '', y: '' };
   let by: Flag | null = null;
 
-  function drawBoundaries() {
-    const edges = regimeBoundaries(cells, x.domain(), y.domain()).map((e) => edgeLine(x, y, e));
-    edgesG!
-      .selectAll('line')
-      .data(edges)
-      .join('line')
-      .attr('x1', (e) => e[0])
-      .attr('y1', (e) => e[1])
-      .attr('x2', (e) => e[2])
-      .attr('y2', (e) => e[3]);
-  }
-
   function drawLegend() {
     if (by !== null) {
       const swatch = el('span', { class: 'swatch square' });
@@ -252,7 +240,7 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
           pick(cell);
         }
       });
-      drawBoundaries();
+      drawBoundaries(edgesG!, cells, x, y);
       drawLegend();
     },
   };

@@ -7,8 +7,8 @@
  */
 import { axisBottom, axisLeft, scaleBand, scaleLinear, select } from 'd3';
 import { OUTCOME_WORDS } from '../sim/index.ts';
-import { cellWords, regimeBoundaries, type MapReportData, type SensitivityReportData } from '../analysis/index.ts';
-import { axisTitle, edgeLine, provenanceList, section, styleOf, svgIn } from './report-parts.ts';
+import { cellWords, type MapReportData, type SensitivityReportData } from '../analysis/index.ts';
+import { axisTitle, drawBoundaries, provenanceList, section, styleOf, svgIn } from './report-parts.ts';
 
 const fmt = (x: number) => (Math.abs(x) >= 1 ? x.toFixed(2) : x.toFixed(3));
 
@@ -140,18 +140,6 @@ export function renderMap(data: MapReportData): void {
     .append('title')
     .text((c) => cellWords(c, data.x, data.y));
   // Boundaries: an edge between two neighbouring cells whose dominant outcomes differ.
-  const edges = regimeBoundaries(data.cells, data.xs, data.ys).map((e) => edgeLine(x, y, e));
-  svg
-    .append('g')
-    .attr('class', 'boundary')
-    .selectAll('line')
-    .data(edges)
-    .join('line')
-    .attr('x1', (e) => e[0])
-    .attr('y1', (e) => e[1])
-    .attr('x2', (e) => e[2])
-    .attr('y2', (e) => e[3])
-    .attr('stroke', '#1d2230')
-    .attr('stroke-width', 2);
+  drawBoundaries(svg.append('g').attr('class', 'boundary').attr('stroke', '#1d2230').attr('stroke-width', 2), data.cells, x, y);
   if (data.provenance?.length) provenanceList(section(body, 'provenance', 'Where this map comes from', 'The manifest beside the file. convene reproduce FILE runs it again and says whether the bytes are the same.'), data.provenance);
 }

@@ -2,7 +2,7 @@
 import type { ScaleBand, Selection } from 'd3';
 import { OKABE_ITO } from './palette.ts';
 import { OUTCOME_WORDS, type Outcome } from '../sim/index.ts';
-import type { Provenance, RegimeEdge } from '../analysis/index.ts';
+import { regimeBoundaries, type Provenance, type RegimeEdge } from '../analysis/index.ts';
 
 export type Div = Selection<HTMLElement, unknown, null, undefined>;
 export type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -59,8 +59,25 @@ export function provenanceList(parent: Div, items: Provenance[]): void {
 }
 
 
-/** A regime boundary (analysis/regime-boundaries.ts) as a line on a map drawn with these band scales. */
-export function edgeLine(x: ScaleBand<number>, y: ScaleBand<number>, e: RegimeEdge): [number, number, number, number] {
-  const [x0, y0] = [x(e.x)!, y(e.y)!];
-  return e.side === 'right' ? [x0 + x.bandwidth(), y0, x0 + x.bandwidth(), y0 + y.bandwidth()] : [x0, y0, x0 + x.bandwidth(), y0];
+/**
+ * A regime map's boundaries (analysis/regime-boundaries.ts) drawn into `g` as lines on a grid of
+ * these band scales, again each time the cells change: the report's map and the page's alike.
+ */
+export function drawBoundaries<Datum>(
+  g: Selection<SVGGElement, Datum, null, undefined>,
+  cells: readonly { x: number; y: number; dominant: string }[],
+  x: ScaleBand<number>,
+  y: ScaleBand<number>,
+): void {
+  const line = (e: RegimeEdge): [number, number, number, number] => {
+    const [x0, y0] = [x(e.x)!, y(e.y)!];
+    return e.side === 'right' ? [x0 + x.bandwidth(), y0, x0 + x.bandwidth(), y0 + y.bandwidth()] : [x0, y0, x0 + x.bandwidth(), y0];
+  };
+  g.selectAll('line')
+    .data(regimeBoundaries(cells, x.domain(), y.domain()).map(line))
+    .join('line')
+    .attr('x1', (e) => e[0])
+    .attr('y1', (e) => e[1])
+    .attr('x2', (e) => e[2])
+    .attr('y2', (e) => e[3]);
 }
