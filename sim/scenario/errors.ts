@@ -3,7 +3,7 @@
  * wrong and what was expected. This module turns zod's issues into such errors; the loader adds
  * line and column, because only it holds the parsed file.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { formatPath, type PathSegment } from './path.ts';
 
 export interface ScenarioError {
@@ -103,7 +103,7 @@ interface AnySchema {
 }
 
 /** Problems for a failed `safeParse` of `data` against `schema`, one per thing to fix. */
-export function describeIssues(issues: readonly Issue[], data: unknown, schema: z.ZodType): Problem[] {
+export function describeIssues(issues: readonly Issue[], data: unknown, schema: z.core.$ZodType): Problem[] {
   const out: Problem[] = [];
   translate(issues, [], schema as unknown as AnySchema, data, out);
   const seen = new Set<string>();

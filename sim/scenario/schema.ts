@@ -5,7 +5,7 @@
  * Cross-field rules (vector lengths, known ids, an empty acceptable box) live in
  * `rules.ts`, because they need the whole file at once.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ATTRIBUTE_RANGES, MAX_RESOURCES, type Range } from './attribute-ranges.ts';
 import { MANDATES, ROLES, RULE_TYPES, WEIGHTINGS } from './vocabulary.ts';
 
@@ -43,16 +43,16 @@ function describeRange(given: Range): string {
 export function numberIn(r: Range, alternative?: string) {
   const expected = describeRange(r) + (alternative ? ` or ${alternative}` : '');
   const error = (issue: { input?: unknown }) => `must be ${expected}, got ${showValue(issue.input)}`;
-  let schema = z.number({ error });
-  if (r.integer) schema = schema.int({ error });
-  if (r.min !== undefined) schema = r.above ? schema.gt(r.min, { error }) : schema.gte(r.min, { error });
+  const checks: z.core.$ZodCheck<number>[] = [];
+  if (r.integer) checks.push(z.int({ error }));
+  if (r.min !== undefined) checks.push(r.above ? z.gt(r.min, { error }) : z.gte(r.min, { error }));
   if (r.max !== undefined && r.bounded) {
     const bound = (issue: { input?: unknown }) => `must be a number ≤ ${r.max} (a bound that keeps the model's sums finite), got ${showValue(issue.input)}`;
-    schema = schema.lte(r.max, { error: bound });
+    checks.push(z.lte(r.max, { error: bound }));
   } else if (r.max !== undefined) {
-    schema = r.below ? schema.lt(r.max, { error }) : schema.lte(r.max, { error });
+    checks.push(r.below ? z.lt(r.max, { error }) : z.lte(r.max, { error }));
   }
-  return schema;
+  return z.number({ error }).check(...checks);
 }
 
 export const ATTRIBUTE_DEFAULTS = {
@@ -67,11 +67,11 @@ export const ATTRIBUTE_DEFAULTS = {
 } as const;
 
 const text = (what: string) =>
-  z
-    .string({ error: (i) => `must be ${what}, got ${showValue(i.input)}` })
-    .max(MAX_TEXT, {
+  z.string({ error: (i) => `must be ${what}, got ${showValue(i.input)}` }).check(
+    z.maxLength(MAX_TEXT, {
       error: (i) => `must be ${what} of at most ${MAX_TEXT} characters, got ${typeof i.input === 'string' ? i.input.length : '?'} characters`,
-    });
+    }),
+  );
 
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 /**
@@ -83,21 +83,23 @@ const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export const idSchema = z
   .string({ error: (i) => `must be an id (1 to 64 characters from A-Z a-z 0-9 _ . -), got ${showValue(i.input)}` })
-  .regex(ID_PATTERN, {
-    error: (i) => `must be an id (1 to 64 characters from A-Z a-z 0-9 _ . -), got ${showValue(i.input)}`,
-  })
-  .refine((id) => !RESERVED_IDS.has(id), {
-    error: (i) => `must not be ${showValue(i.input)}: JavaScript objects already have that name; choose another id`,
-  });
+  .check(
+    z.regex(ID_PATTERN, {
+      error: (i) => `must be an id (1 to 64 characters from A-Z a-z 0-9 _ . -), got ${showValue(i.input)}`,
+    }),
+    z.refine((id: string) => !RESERVED_IDS.has(id), {
+      error: (i) => `must not be ${showValue(i.input)}: JavaScript objects already have that name; choose another id`,
+    }),
+  );
 
-function listOf<T extends z.ZodType>(item: T, what: string, min = 0, max = Infinity) {
-  let schema = z.array(item, { error: (i) => `must be a list of ${what}, got ${showValue(i.input)}` });
-  if (min > 0) schema = schema.min(min, { error: (i) => `must hold at least ${min} ${what}, got ${showValue(i.input)}` });
-  if (max < Infinity) schema = schema.max(max, { error: (i) => `must hold at most ${max} ${what}, got ${showValue(i.input)}` });
-  return schema;
+function listOf<T extends z.ZodMiniType>(item: T, what: string, min = 0, max = Infinity) {
+  const checks: z.core.$ZodCheck<z.output<T>[]>[] = [];
+  if (min > 0) checks.push(z.minLength(min, { error: (i) => `must hold at least ${min} ${what}, got ${showValue(i.input)}` }));
+  if (max < Infinity) checks.push(z.maxLength(max, { error: (i) => `must hold at most ${max} ${what}, got ${showValue(i.input)}` }));
+  return z.array(item, { error: (i) => `must be a list of ${what}, got ${showValue(i.input)}` }).check(...checks);
 }
 
-const object = <S extends z.ZodRawShape>(shape: S, what: string) =>
+const object = <S extends z.core.$ZodLooseShape>(shape: S, what: string) =>
   z.strictObject(shape, { error: (i) => `must be ${what}, got ${showValue(i.input)}` });
 
 const roleSchema = z.enum(ROLES, {
@@ -111,20 +113,20 @@ const vector = (r: Range) => listOf(numberIn(r), 'numbers, one per issue');
 // ---------------------------------------------------------------------------------------------
 // Distributions of generated groups
 
-const uniformOf = <T extends z.ZodType>(scalar: T) =>
+const uniformOf = <T extends z.ZodMiniType>(scalar: T) =>
   object(
     {
       uniform: z
         .tuple([scalar, scalar], { error: (i) => `must be [lo, hi], got ${showValue(i.input)}` })
-        .describe('Uniform between lo and hi'),
+        .check(z.describe('Uniform between lo and hi')),
     },
     '{uniform: [lo, hi]}',
   );
 
-const normalOf = <M extends z.ZodType, S extends z.ZodType>(mean: M, sd: S) =>
+const normalOf = <M extends z.ZodMiniType, S extends z.ZodMiniType>(mean: M, sd: S) =>
   object(
     {
-      normal: object({ mean, sd }, '{mean: m, sd: s}').describe('Normal, clipped into the field range'),
+      normal: object({ mean, sd }, '{mean: m, sd: s}').check(z.describe('Normal, clipped into the field range')),
     },
     '{normal: {mean: m, sd: s}}',
   );
@@ -162,16 +164,16 @@ function vectorDistribution(r: Range) {
 // ---------------------------------------------------------------------------------------------
 // The file
 
-const issueSchema = object({ id: idSchema, label: text('a label').optional() }, 'an issue {id, label}');
+const issueSchema = object({ id: idSchema, label: z.optional(text('a label')) }, 'an issue {id, label}');
 
 const constituencySchema = object(
   {
     id: idSchema,
-    label: text('a label').optional(),
-    organized: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
-    organizeRounds: numberIn({ min: 0, max: 100_000, integer: true }).default(10),
-    roles: rolesSchema.default(['affected', 'involved', 'decides']),
-    attendanceCost: numberIn({ min: 0, max: MAX_RESOURCES, bounded: true }).optional(),
+    label: z.optional(text('a label')),
+    organized: z._default(z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }), true),
+    organizeRounds: z._default(numberIn({ min: 0, max: 100_000, integer: true }), 10),
+    roles: z._default(rolesSchema, ['affected', 'involved', 'decides']),
+    attendanceCost: z.optional(numberIn({ min: 0, max: MAX_RESOURCES, bounded: true })),
   },
   'a constituency {id, label, organized, roles, ...}',
 );
@@ -180,18 +182,18 @@ const stakeholderSchema = object(
   {
     id: idSchema,
     constituency: idSchema,
-    label: text('a label').optional(),
+    label: z.optional(text('a label')),
     ideal: vector(ATTRIBUTE_RANGES.ideal),
-    salience: vector(ATTRIBUTE_RANGES.salience).optional(),
-    power: numberIn(ATTRIBUTE_RANGES.power).default(ATTRIBUTE_DEFAULTS.power),
-    resources: numberIn(ATTRIBUTE_RANGES.resources).default(ATTRIBUTE_DEFAULTS.resources),
-    reservation: numberIn(ATTRIBUTE_RANGES.reservation).default(ATTRIBUTE_DEFAULTS.reservation),
-    concession: numberIn(ATTRIBUTE_RANGES.concession).default(ATTRIBUTE_DEFAULTS.concession),
-    openness: numberIn(ATTRIBUTE_RANGES.openness).default(ATTRIBUTE_DEFAULTS.openness),
-    outside: numberIn(ATTRIBUTE_RANGES.outside).default(ATTRIBUTE_DEFAULTS.outside),
-    absence: numberIn(ATTRIBUTE_RANGES.absence).default(ATTRIBUTE_DEFAULTS.absence),
-    patience: numberIn(ATTRIBUTE_RANGES.patience).default(ATTRIBUTE_DEFAULTS.patience),
-    roles: rolesSchema.optional(),
+    salience: z.optional(vector(ATTRIBUTE_RANGES.salience)),
+    power: z._default(numberIn(ATTRIBUTE_RANGES.power), ATTRIBUTE_DEFAULTS.power),
+    resources: z._default(numberIn(ATTRIBUTE_RANGES.resources), ATTRIBUTE_DEFAULTS.resources),
+    reservation: z._default(numberIn(ATTRIBUTE_RANGES.reservation), ATTRIBUTE_DEFAULTS.reservation),
+    concession: z._default(numberIn(ATTRIBUTE_RANGES.concession), ATTRIBUTE_DEFAULTS.concession),
+    openness: z._default(numberIn(ATTRIBUTE_RANGES.openness), ATTRIBUTE_DEFAULTS.openness),
+    outside: z._default(numberIn(ATTRIBUTE_RANGES.outside), ATTRIBUTE_DEFAULTS.outside),
+    absence: z._default(numberIn(ATTRIBUTE_RANGES.absence), ATTRIBUTE_DEFAULTS.absence),
+    patience: z._default(numberIn(ATTRIBUTE_RANGES.patience), ATTRIBUTE_DEFAULTS.patience),
+    roles: z.optional(rolesSchema),
   },
   'a stakeholder {id, constituency, ideal, ...}',
 );
@@ -201,18 +203,18 @@ const groupSchema = object(
     generate: numberIn({ min: 1, max: MAX_STAKEHOLDERS, integer: true }),
     idPrefix: idSchema,
     constituency: idSchema,
-    label: text('a label').optional(),
+    label: z.optional(text('a label')),
     ideal: vectorDistribution(ATTRIBUTE_RANGES.ideal),
-    salience: vectorDistribution(ATTRIBUTE_RANGES.salience).optional(),
-    power: scalarDistribution(ATTRIBUTE_RANGES.power).default(ATTRIBUTE_DEFAULTS.power),
-    resources: scalarDistribution(ATTRIBUTE_RANGES.resources).default(ATTRIBUTE_DEFAULTS.resources),
-    reservation: scalarDistribution(ATTRIBUTE_RANGES.reservation).default(ATTRIBUTE_DEFAULTS.reservation),
-    concession: scalarDistribution(ATTRIBUTE_RANGES.concession).default(ATTRIBUTE_DEFAULTS.concession),
-    openness: scalarDistribution(ATTRIBUTE_RANGES.openness).default(ATTRIBUTE_DEFAULTS.openness),
-    outside: scalarDistribution(ATTRIBUTE_RANGES.outside).default(ATTRIBUTE_DEFAULTS.outside),
-    absence: scalarDistribution(ATTRIBUTE_RANGES.absence).default(ATTRIBUTE_DEFAULTS.absence),
-    patience: scalarDistribution(ATTRIBUTE_RANGES.patience).default(ATTRIBUTE_DEFAULTS.patience),
-    roles: rolesSchema.optional(),
+    salience: z.optional(vectorDistribution(ATTRIBUTE_RANGES.salience)),
+    power: z._default(scalarDistribution(ATTRIBUTE_RANGES.power), ATTRIBUTE_DEFAULTS.power),
+    resources: z._default(scalarDistribution(ATTRIBUTE_RANGES.resources), ATTRIBUTE_DEFAULTS.resources),
+    reservation: z._default(scalarDistribution(ATTRIBUTE_RANGES.reservation), ATTRIBUTE_DEFAULTS.reservation),
+    concession: z._default(scalarDistribution(ATTRIBUTE_RANGES.concession), ATTRIBUTE_DEFAULTS.concession),
+    openness: z._default(scalarDistribution(ATTRIBUTE_RANGES.openness), ATTRIBUTE_DEFAULTS.openness),
+    outside: z._default(scalarDistribution(ATTRIBUTE_RANGES.outside), ATTRIBUTE_DEFAULTS.outside),
+    absence: z._default(scalarDistribution(ATTRIBUTE_RANGES.absence), ATTRIBUTE_DEFAULTS.absence),
+    patience: z._default(scalarDistribution(ATTRIBUTE_RANGES.patience), ATTRIBUTE_DEFAULTS.patience),
+    roles: z.optional(rolesSchema),
   },
   'a generated group {generate, idPrefix, constituency, ideal, ...}',
 );
@@ -225,49 +227,47 @@ const threshold = numberIn({ min: 0.5, max: 1, above: true });
 
 const convenorSchema = object(
   {
-    mandate: enumOf(MANDATES).default('decision'),
-    rule: object(
-      { type: enumOf(RULE_TYPES).default('rough-consensus'), threshold: threshold.default(0.8) },
-      '{type, threshold}',
-    ).prefault({}),
-    weighting: enumOf(WEIGHTINGS).default('power'),
-    acceptable: object(
-      { min: vector({ min: 0, max: 1 }).optional(), max: vector({ min: 0, max: 1 }).optional() },
-      '{min: [...], max: [...]}',
-    ).optional(),
-    deadline: numberIn({ min: 1, max: 100_000, integer: true }, 'null').nullable().default(100),
-    declareFailure: object(
+    mandate: z._default(enumOf(MANDATES), 'decision'),
+    rule: z.prefault(
+      object({ type: z._default(enumOf(RULE_TYPES), 'rough-consensus'), threshold: z._default(threshold, 0.8) }, '{type, threshold}'),
+      {},
+    ),
+    weighting: z._default(enumOf(WEIGHTINGS), 'power'),
+    acceptable: z.optional(
+      object({ min: z.optional(vector({ min: 0, max: 1 })), max: z.optional(vector({ min: 0, max: 1 })) }, '{min: [...], max: [...]}'),
+    ),
+    deadline: z._default(z.nullable(numberIn({ min: 1, max: 100_000, integer: true }, 'null')), 100),
+    declareFailure: z.prefault(object(
       {
-        allowed: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
-        stallRounds: numberIn({ min: 1, max: 100_000, integer: true }).default(20),
-        minGain: numberIn({ min: 0, max: 1 }).default(0.01),
+        allowed: z._default(z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }), true),
+        stallRounds: z._default(numberIn({ min: 1, max: 100_000, integer: true }), 20),
+        minGain: z._default(numberIn({ min: 0, max: 1 }), 0.01),
       },
       '{allowed, stallRounds, minGain}',
-    ).prefault({}),
-    sideChannel: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(false),
-    inRoom: object({ preferred: vector({ min: 0, max: 1 }), pull: unit }, '{preferred: [...], pull} or null')
-      .nullable()
-      .default(null),
-    openRecords: z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }).default(true),
-    attendanceCost: numberIn({ min: 0, max: MAX_RESOURCES, bounded: true }).default(0),
-    subsidies: z
-      .record(idSchema, numberIn({ min: 0, max: MAX_RESOURCES, bounded: true }), {
+    ), {}),
+    sideChannel: z._default(z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }), false),
+    inRoom: z._default(z.nullable(object({ preferred: vector({ min: 0, max: 1 }), pull: unit }, '{preferred: [...], pull} or null')), null),
+    openRecords: z._default(z.boolean({ error: (i) => `must be true or false, got ${showValue(i.input)}` }), true),
+    attendanceCost: z._default(numberIn({ min: 0, max: MAX_RESOURCES, bounded: true }), 0),
+    subsidies: z._default(
+      z.record(idSchema, numberIn({ min: 0, max: MAX_RESOURCES, bounded: true }), {
         error: (i) => `must map constituency ids to resources per round, got ${showValue(i.input)}`,
-      })
-      .default({}),
-    goodEnough: unit.default(0.02),
-    agenda: object(
+      }),
+      {},
+    ),
+    goodEnough: z._default(unit, 0.02),
+    agenda: z.prefault(object(
       {
-        items: numberIn({ min: 1, max: 10_000, integer: true }).default(1),
-        growth: unit.default(0),
-        focusLoss: numberIn({ min: 0, max: 100 }).default(0.5),
+        items: z._default(numberIn({ min: 1, max: 10_000, integer: true }), 1),
+        growth: z._default(unit, 0),
+        focusLoss: z._default(numberIn({ min: 0, max: 100 }), 0.5),
       },
       '{items, growth, focusLoss}',
-    ).prefault({}),
-    quorum: unit.default(0.5),
-    draftNoise: numberIn({ min: 0, max: 1 }).default(0.02),
+    ), {}),
+    quorum: z._default(unit, 0.5),
+    draftNoise: z._default(numberIn({ min: 0, max: 1 }), 0.02),
     /** Model 2: rounds in a row below its outside floor before a present stakeholder walks out. */
-    exitRounds: numberIn({ min: 1, max: 100_000, integer: true }, 'null').nullable().default(10),
+    exitRounds: z._default(z.nullable(numberIn({ min: 1, max: 100_000, integer: true }, 'null')), 10),
   },
   'the convenor\'s conditions {mandate, rule, deadline, ...}',
 );
@@ -275,12 +275,12 @@ const convenorSchema = object(
 export const scenarioSchema = object(
   {
     /** Lets a JSON scenario name its schema for editors, as YAML files do in a comment. */
-    $schema: z.string({ error: (i) => `must be the address of a JSON Schema, got ${showValue(i.input)}` }).optional(),
+    $schema: z.optional(z.string({ error: (i) => `must be the address of a JSON Schema, got ${showValue(i.input)}` })),
     convene: z.literal(1, { error: (i) => `must be 1 (the format version), got ${showValue(i.input)}` }),
     name: text('a name'),
-    description: text('a description').optional(),
-    seed: numberIn({ min: 0, max: MAX_SEED, integer: true }).default(1),
-    horizon: numberIn({ min: 1, max: 100_000, integer: true }).default(500),
+    description: z.optional(text('a description')),
+    seed: z._default(numberIn({ min: 0, max: MAX_SEED, integer: true }), 1),
+    horizon: z._default(numberIn({ min: 1, max: 100_000, integer: true }), 500),
     issues: listOf(issueSchema, 'issues', 1, MAX_ISSUES),
     constituencies: listOf(constituencySchema, 'constituencies', 1, MAX_CONSTITUENCIES),
     stakeholders: listOf(
@@ -290,11 +290,8 @@ export const scenarioSchema = object(
       'stakeholders or generated groups',
       1,
     ),
-    convenor: convenorSchema.prefault({}),
-    analysis: object(
-      { roughConsensus: threshold.default(0.8) },
-      '{roughConsensus}',
-    ).prefault({}),
+    convenor: z.prefault(convenorSchema, {}),
+    analysis: z.prefault(object({ roughConsensus: z._default(threshold, 0.8) }, '{roughConsensus}'), {}),
   },
   'a scenario (a mapping with convene, name, issues, constituencies, stakeholders)',
 );
