@@ -198,15 +198,23 @@ function updateAddress() {
   history.replaceState(null, '', search + location.hash);
 }
 
+/**
+ * The counter. Rounds are numbered from 0, as in the record, the minutes and the explanation
+ * (RESULT.md): after 34 rounds the room shows round 33, the last one run.
+ */
+function roundWords(run: number): string {
+  return run === 0 ? 'Before round 0' : `Round ${run - 1} · ${run} ${run === 1 ? 'round' : 'rounds'} run`;
+}
+
 function show(f: Frame, duration: number) {
   frame = f;
-  ui.round.textContent = `Round ${f.round}`;
+  ui.round.textContent = roundWords(f.round);
   ui.round.dataset.round = String(f.round);
   furthest = Math.max(furthest, f.round);
   if (f.result) ending = f.result;
   ui.scrubber.max = String(furthest);
   ui.scrubber.value = String(f.round);
-  ui.scrubber.setAttribute('aria-valuetext', `Round ${f.round} of ${furthest}${ending ? ', the end' : ''}`);
+  ui.scrubber.setAttribute('aria-valuetext', `${roundWords(f.round)} of ${furthest}${ending ? ', the end' : ''}`);
   space.draw(f, duration);
   issueBars.draw(f);
   timeline.draw(f);
@@ -410,7 +418,7 @@ async function forkAt(at: number, changes: Map<string, string>) {
     host,
     [
       { title: `As it was (seed ${seed})`, result: reply.original },
-      { title: `Forked after round ${at}: ${words}`, result: reply.fork },
+      { title: `Changed from round ${at} on: ${words}`, result: reply.fork },
     ],
     meta.threshold,
     { forkAt: at },

@@ -90,7 +90,7 @@ describe.skipIf(!HAVE_BROWSER)('accessibility, in Chromium', () => {
     const t = await site.open('?scenario=reference&seed=1&speed=3');
     const { page } = t;
     await page.locator('#step').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 1');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '1');
     // Space with the clicked Step focused: play, not another step.
     await page.keyboard.press(' ');
     await page.waitForFunction(() => document.querySelector('#play')?.getAttribute('aria-pressed') === 'true');

@@ -29,7 +29,7 @@ describe.skipIf(!HAVE_BROWSER)('the first screen\'s hook, in Chromium', () => {
       expect(box.y + Math.min(box.height, 200)).toBeLessThanOrEqual(height);
       // Nothing plays by itself.
       await t.page.waitForTimeout(500);
-      expect(await t.page.getByTestId('round').textContent()).toBe('Round 0');
+      expect(await t.page.getByTestId('round').getAttribute('data-round')).toBe('0');
       await t.page.screenshot({ path: join(SCREENSHOTS, `hook-${width}x${height}.png`) });
       await t.page.close();
     });

@@ -52,12 +52,12 @@ describe.skipIf(!HAVE_BROWSER)('the page from the keyboard, in Chromium', () => 
     // Back to Step and press it, then play and pause with space from the policy space.
     await page.locator('#step').focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 1');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '1');
     await page.keyboard.press(' ');
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 2');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '2');
     await page.locator('body').click({ position: { x: 5, y: 790 } });
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 3');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '3');
     await tabToSpace(page, '#axis-x');
     await page.keyboard.press(' ');
     await page.waitForFunction(() => document.querySelector('#play')?.textContent === 'Pause');
@@ -87,7 +87,7 @@ describe.skipIf(!HAVE_BROWSER)('the page from the keyboard, in Chromium', () => 
       const { page } = t;
       for (let k = 1; k <= 3; k++) {
         await page.keyboard.press('ArrowRight');
-        await page.waitForFunction((r) => document.querySelector('[data-testid="round"]')?.textContent === `Round ${r}`, k);
+        await page.waitForFunction((r) => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === String(r), k);
       }
       await tabToSpace(page);
       expect(await page.locator('#space svg').getAttribute('role')).toBe('application');
@@ -155,7 +155,7 @@ describe.skipIf(!HAVE_BROWSER)('the page from the keyboard, in Chromium', () => 
       await tooltip.waitFor({ state: 'hidden' });
       await page.locator('body').click({ position: { x: 5, y: 5 } });
       await page.keyboard.press('ArrowRight');
-      await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 4');
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '4');
       expect(t.errors).toEqual([]);
       await page.close();
     });
@@ -165,7 +165,7 @@ describe.skipIf(!HAVE_BROWSER)('the page from the keyboard, in Chromium', () => 
     const t = await open('?scenario=iana-transition&seed=2', { width: 1280, height: 800, reducedMotion: true });
     const { page } = t;
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 1');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '1');
     const wide = { space: await viewBoxWidth(page, '#space svg'), timeline: await viewBoxWidth(page, '#timeline svg') };
     const shown = async () => ({
       space: (await page.locator('#space svg').boundingBox())!.width,
@@ -200,7 +200,7 @@ describe.skipIf(!HAVE_BROWSER)('the page from the keyboard, in Chromium', () => 
     const { page } = t;
     for (let k = 1; k <= 2; k++) {
       await page.keyboard.press('ArrowRight');
-      await page.waitForFunction((r) => document.querySelector('[data-testid="round"]')?.textContent === `Round ${r}`, k);
+      await page.waitForFunction((r) => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === String(r), k);
     }
     expect(await page.locator('#space canvas').isVisible()).toBe(true);
     await tabToSpace(page);

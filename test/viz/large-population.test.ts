@@ -17,7 +17,7 @@ describe.skipIf(!HAVE_BROWSER)('a large population in Chromium', () => {
     await page.locator('#axis-x').selectOption('0');
     await page.locator('#axis-y').selectOption('1');
     for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 3');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '3');
     await page.waitForTimeout(500);
     const space = (await page.locator('#space').boundingBox())!;
     const box = (await page.locator('#space rect.box').boundingBox())!;

@@ -26,9 +26,9 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     const { page } = t;
     expect(await roundOf(t)).toBe(0);
     await page.getByRole('button', { name: 'Step' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 1');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '1');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 2');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '2');
     await page.locator('#speed').selectOption('20');
     await page.locator('body').click({ position: { x: 5, y: 790 } });
     await page.keyboard.press(' ');
@@ -40,7 +40,7 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     await page.waitForTimeout(300);
     expect(await roundOf(t)).toBe(paused);
     await page.getByRole('button', { name: 'Reset' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 0');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '0');
     expect(await page.locator('#minutes li').count()).toBe(0);
     expect(t.errors).toEqual([]);
     await page.close();
@@ -51,9 +51,9 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     const { page } = t;
     expect(await page.locator('#seed').inputValue()).toBe('11');
     await page.getByRole('button', { name: 'Step' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 1');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '1');
     await page.getByRole('button', { name: 'New seed' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 0');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '0');
     const seed = await page.locator('#seed').inputValue();
     expect(seed).not.toBe('11');
     expect(new URL(page.url()).searchParams.get('seed')).toBe(seed);
@@ -179,7 +179,7 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     const t = await open('?scenario=iana-transition&seed=4');
     const { page } = t;
     for (let k = 0; k < 4; k++) await page.getByRole('button', { name: 'Step' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 4');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '4');
     expect(await page.locator('#narration').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('#narration').textContent()).toMatch(/^Round 3: .*support \d+%/);
     const constituency = await page.locator('#filter-constituency option').nth(1).getAttribute('value');
@@ -216,7 +216,7 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     const t = await open('?scenario=collapse-unfunded-civil-society&seed=1&speed=20');
     const opacity = () => t.page.locator('#space circle.dot').evaluateAll((dots) => dots.map((d) => Number(d.getAttribute('fill-opacity'))));
     await t.page.keyboard.press('ArrowRight');
-    await t.page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 1');
+    await t.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '1');
     const early = await opacity();
     await t.page.locator('#speed').selectOption('max');
     await t.page.getByRole('button', { name: 'Play' }).click();
@@ -338,7 +338,7 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
       const t = await open('?scenario=rough-consensus&seed=3', { reducedMotion });
       for (let k = 1; k <= 3; k++) {
         await t.page.keyboard.press('ArrowRight');
-        await t.page.waitForFunction((r) => document.querySelector('[data-testid="round"]')?.textContent === `Round ${r}`, k);
+        await t.page.waitForFunction((r) => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === String(r), k);
       }
       const first = await places(t);
       await t.page.waitForTimeout(450);
@@ -454,14 +454,14 @@ describe.skipIf(!HAVE_BROWSER)('the page in Chromium', () => {
     }
     const mid = await open('?scenario=iana-transition&seed=3');
     for (let k = 0; k < 14; k++) await mid.page.keyboard.press('ArrowRight');
-    await mid.page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 14');
+    await mid.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '14');
     await mid.page.waitForTimeout(400);
     await mid.page.screenshot({ path: join(SCREENSHOTS, 'page-1280x800-round-14.png') });
     expect(mid.errors).toEqual([]);
     await mid.page.close();
     const big = await open('?scenario=reference&seed=1&set.stakeholders%5B0%5D.generate=9980');
     for (let k = 0; k < 6; k++) await big.page.keyboard.press('ArrowRight');
-    await big.page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 6');
+    await big.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '6');
     await big.page.screenshot({ path: join(SCREENSHOTS, 'page-10000-stakeholders.png') });
     await big.page.close();
   });

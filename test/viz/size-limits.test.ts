@@ -110,7 +110,7 @@ describe.skipIf(!HAVE_BROWSER)('the size limit in Chromium', () => {
     expect(await t.page.locator('#scenario-picker').inputValue()).toBe('rough-consensus');
     expect(new URL(t.page.url()).searchParams.get('scenario')).toBe('rough-consensus');
     await t.page.getByRole('button', { name: 'Step' }).click();
-    await t.page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 1', null, { timeout: HANG_GUARD });
+    await t.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '1', null, { timeout: HANG_GUARD });
     expect(t.errors).toEqual([]);
     await t.page.close();
   }, 180_000);
@@ -150,7 +150,7 @@ describe.skipIf(!HAVE_BROWSER)('the size limit in Chromium', () => {
     expect(await t.page.locator('#scenario-picker').inputValue()).toBe('reference');
     expect(new URL(t.page.url()).searchParams.get('scenario')).toBe('reference');
     await t.page.getByRole('button', { name: 'Step' }).click();
-    await t.page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 1');
+    await t.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '1');
     expect(t.errors).toEqual([]);
     await t.page.close();
   });

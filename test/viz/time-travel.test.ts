@@ -28,6 +28,13 @@ describe.skipIf(!HAVE_BROWSER)('time travel, in Chromium', () => {
     const t = await site.open('?scenario=reference&seed=1&autoplay=1&speed=max', { width: 1366, height: 768 });
     const end = await waitForOutcome(t.page);
     expect(end.rounds).toBe(result.rounds);
+    // At the end the counter, the outcome and the explanation name one round: an adoption in round
+    // r ends a run of r + 1 rounds (RESULT.md: "an adoption in round 22 gives rounds: 23").
+    const last = result.adopted!.round;
+    expect(last).toBe(result.rounds - 1);
+    expect(end.round).toBe(`Round ${last} · ${result.rounds} rounds run`);
+    expect(end.text).toContain(`after ${result.rounds} rounds`);
+    expect(end.text).toContain(`at round ${last}`);
 
     // The moments, in round order, as the record has them: the caucus, the first blocked round, the adoption.
     const moments = t.page.locator('#moments button.moment');
@@ -37,13 +44,17 @@ describe.skipIf(!HAVE_BROWSER)('time travel, in Chromium', () => {
 
     // Go to the first blocked round: the room as it stood when that round was over.
     await t.page.locator('#moments button.moment-blocked').click();
-    await t.page.waitForFunction((r) => document.querySelector('[data-testid="round"]')?.textContent === `Round ${r}`, firstBlocked + 1);
+    await t.page.waitForFunction((r) => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === String(r), firstBlocked + 1);
     expect(await t.page.getByTestId('scrubber').inputValue()).toBe(String(firstBlocked + 1));
     expect(await t.page.getByTestId('outcome').getAttribute('data-state')).toBe('rewound');
     expect(await t.page.locator('.blocked-rounds rect').count()).toBe(blockedBy(firstBlocked));
     // The minutes end with that round; nothing from later rounds.
     const lastMinute = await t.page.locator('#minutes li .minute-round').last().textContent();
     expect(lastMinute).toBe(`Round ${firstBlocked}`);
+    // Rounds are counted one way (from 0, as RESULT.md numbers them): the counter names the round
+    // the moment and the minutes name, and says how many have run (one more, since round 0 is the first).
+    expect(await t.page.getByTestId('round').textContent()).toBe(`Round ${firstBlocked} · ${firstBlocked + 1} rounds run`);
+    expect(await t.page.locator('#moments button.moment-blocked').textContent()).toMatch(new RegExp(`^Round ${firstBlocked}: `));
     // What lies ahead stays on the timeline, faint, with the cursor where the room is.
     expect(await t.page.locator('.ghost-line').getAttribute('d')).toBeTruthy();
     expect(await t.page.locator('.cursor-line').getAttribute('display')).toBeNull();
@@ -52,10 +63,10 @@ describe.skipIf(!HAVE_BROWSER)('time travel, in Chromium', () => {
     // The left arrow goes back a round, the right arrow forward (focus on the page, not a field).
     await t.page.locator('h1').click();
     await t.page.keyboard.press('ArrowLeft');
-    await t.page.waitForFunction((r) => document.querySelector('[data-testid="round"]')?.textContent === `Round ${r}`, firstBlocked);
+    await t.page.waitForFunction((r) => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === String(r), firstBlocked);
     expect(await t.page.locator('.blocked-rounds rect').count()).toBe(blockedBy(firstBlocked - 1));
     await t.page.keyboard.press('ArrowRight');
-    await t.page.waitForFunction((r) => document.querySelector('[data-testid="round"]')?.textContent === `Round ${r}`, firstBlocked + 1);
+    await t.page.waitForFunction((r) => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === String(r), firstBlocked + 1);
 
     // The scrubber to its end: the same ending, the adopted point bit for bit.
     await t.page.getByTestId('scrubber').focus();
@@ -73,7 +84,7 @@ describe.skipIf(!HAVE_BROWSER)('time travel, in Chromium', () => {
     await t.page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid="round"]')?.dataset.round) >= 12);
     await t.page.getByTestId('scrubber').focus();
     await t.page.keyboard.press('Home');
-    await t.page.waitForFunction(() => document.querySelector('[data-testid="round"]')?.textContent === 'Round 0');
+    await t.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-testid=\"round\"]')?.dataset.round === '0');
     expect(await t.page.locator('#play').textContent()).toBe('Play');
     await t.page.locator('#speed').selectOption('max');
     await t.page.locator('#play').click();
