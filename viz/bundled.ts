@@ -4,7 +4,7 @@ const files = import.meta.glob('../scenarios/*.yaml', { query: '?raw', import: '
 export const BUNDLED: ReadonlyMap<string, string> = new Map(
   Object.entries(files)
     .map(([path, text]) => [path.replace(/^.*\//, '').replace(/\.yaml$/, ''), text] as [string, string])
-    .sort(([a], [b]) => a.localeCompare(b)),
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 );
 
 /** A bundled scenario's name, read from its `name:` line for the picker (the worker validates it). */
@@ -22,5 +22,5 @@ const lessonFiles = import.meta.glob('../scenarios/lessons/*.yaml', { query: '?r
 export const LESSONS: ReadonlyMap<string, string> = new Map(
   Object.entries(lessonFiles)
     .map(([path, text]) => [path.replace(/^.*\//, '').replace(/\.yaml$/, ''), text] as [string, string])
-    .sort(([a], [b]) => a.localeCompare(b)),
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 );
