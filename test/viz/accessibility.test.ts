@@ -97,7 +97,13 @@ describe.skipIf(!HAVE_BROWSER)('accessibility, in Chromium', () => {
     await page.keyboard.press(' ');
     await page.waitForFunction(() => document.querySelector('#play')?.getAttribute('aria-pressed') === 'false');
     // Tab onto Reset, then Shift+Tab back to Step: the keyboard is on it, so Space presses it.
-    const before = await roundOf(page);
+    // A frame asked for before the pause may still land: read the round once it has settled.
+    let before = await roundOf(page);
+    for (let settled = -1; settled !== before; ) {
+      settled = before;
+      await page.waitForTimeout(300);
+      before = await roundOf(page);
+    }
     await page.keyboard.press('Tab');
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('step');
