@@ -1,21 +1,97 @@
 /**
  * One or two sentences a student understands, saying why a run ended as it did. The numbers come
  * from the same state the record is written from: blockers and blocked rounds, dropouts, best
- * support, the agenda, the flags.
+ * support, the agenda, the flags. The sentences themselves are `ExplainWords`: English here, and
+ * another language's from the page's catalogue (viz/messages), with the same facts.
  */
 import { FRAGMENTED_VOICE } from './conditions.ts';
 import { attackers, priceOfBlocking } from './outcome.ts';
-import type { RunResult } from './result.ts';
+import type { End, RunResult } from './result.ts';
 import type { RunState } from './run-state.ts';
 import { LEFT } from './phases/leaving.ts';
 
-import { percent as pct, plural, undecidedPhrase } from './words.ts';
+import { percent, plural, undecidedPhrase } from './words.ts';
 
-export function describeRule(s: RunState): string {
-  const { rule, threshold } = s.cond;
-  if (rule === 'rough-consensus') return `rough consensus (${pct(threshold)})`;
-  if (rule === 'supermajority') return `a ${pct(threshold)} supermajority`;
-  return rule;
+/** The facts of the rule a run decided under. */
+export interface RuleFacts {
+  rule: string;
+  threshold: number;
+}
+
+/** Who blocked in the latest blocked round, set against everyone involved. */
+export interface BlockerFacts {
+  count: number;
+  involved: number;
+  powerShare: number;
+  blockedRounds: number;
+  rule: RuleFacts;
+}
+
+/** The sentences of an explanation, each given its facts. */
+export interface ExplainWords {
+  pct(share: number): string;
+  rule(r: RuleFacts): string;
+  blockers(b: BlockerFacts): string;
+  /** "by the deadline at round 60": when nothing was decided, by when. */
+  undecided(f: { end: End; rounds: number; deadline: number | null }): string;
+  /** "the first, the second and 3 more". */
+  list(names: readonly string[]): string;
+  boughtOff(f: { blockers: string; adoptedRound: number; firstBlockRound: number; price: number }): string;
+  blocked(f: { blockers: string; undecided: string }): string;
+  roughConsensus(f: { round: number; support: number; byHead: boolean; rule: string; blockedRounds: number }): string;
+  contested(f: { round: number; support: number; rule: string; roughConsensus: number }): string;
+  collapse(f: { round: number; quorum: number; byHead: boolean; dropped: number }): string;
+  declaredFailure(f: { round: number; bestSupport: number; bestRound: number; minGain: number; stallRounds: number }): string;
+  glacialDrift(f: { undecided: string; bestSupport: number; bestRound: number; openItems: number }): string;
+  unorganized(f: { constituencies: readonly string[]; voice: number }): string;
+  declined(f: { who: string; count: number }): string;
+  walkedOut(f: { who: string; count: number; rounds: number }): string;
+  captureByConvenor: string;
+  captureByFew: string;
+  exclusion(f: { inclusion: number }): string;
+  /** `who`: the ids of those who can go around it. */
+  collateralAttack(f: { who: readonly string[] }): string;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const listWords = (items: readonly string[], and: string) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+
+export const ENGLISH_EXPLANATION: ExplainWords = {
+  pct: percent,
+  rule: ({ rule, threshold }) =>
+    rule === 'rough-consensus' ? `rough consensus (${percent(threshold)})` : rule === 'supermajority' ? `a ${percent(threshold)} supermajority` : rule,
+  blockers: (b) =>
+    `${b.count} of ${b.involved} stakeholders, holding ${percent(b.powerShare)} of the power, objected in ${plural(b.blockedRounds, 'round')} under ${ENGLISH_EXPLANATION.rule(b.rule)}`,
+  undecided: undecidedPhrase,
+  list: (names) => (names.length <= 3 ? listWords(names, 'and') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`),
+  boughtOff: (f) =>
+    `Blocked, then bought off: ${f.blockers}; the text adopted at round ${f.adoptedRound} cost those who had agreed in round ${f.firstBlockRound} ${percent(f.price)} of their utility.`,
+  blocked: (f) => `Blocked: ${f.blockers}; nothing was adopted ${f.undecided}.`,
+  roughConsensus: (f) =>
+    `Rough consensus at round ${f.round}: supporters held ${percent(f.support)} of the deciding ${f.byHead ? 'heads' : 'power'} under ${f.rule}${f.blockedRounds > 0 ? `, after ${plural(f.blockedRounds, 'blocked round')}` : ''}.`,
+  contested: (f) =>
+    `Contested decision at round ${f.round}: adopted under ${f.rule} with ${percent(f.support)} support, short of the ${percent(f.roughConsensus)} that rough consensus needs.`,
+  collapse: (f) =>
+    `Collapse at round ${f.round}: fewer than ${percent(f.quorum)} of the invited ${f.byHead ? 'stakeholders' : 'power'} were present for three rounds in a row${f.dropped > 0 ? `; ${plural(f.dropped, 'stakeholder')} had dropped out, unable to pay to attend` : ''}.`,
+  declaredFailure: (f) =>
+    `Declared failure at round ${f.round}: support peaked at ${percent(f.bestSupport)} in round ${f.bestRound} and gained less than ${percent(f.minGain)} in the last ${plural(f.stallRounds, 'round')}.`,
+  glacialDrift: (f) =>
+    `Glacial drift: nothing was decided ${f.undecided}; support peaked at ${percent(f.bestSupport)} in round ${f.bestRound}, and ${plural(f.openItems, 'item')} remained open.`,
+  unorganized: (f) => `${f.constituencies.join(' and ')} never organized, so spoke with ${percent(f.voice)} of their voice.`,
+  declined: (f) =>
+    `${capitalize(f.who)} declined: no text inside the convenor's limits could give ${f.count === 1 ? 'it' : 'them'} what ${f.count === 1 ? 'it gets' : 'they get'} outside.`,
+  walkedOut: (f) =>
+    `${capitalize(f.who)} walked out: for ${plural(f.rounds, 'round')} in a row no draft gave ${f.count === 1 ? 'it' : 'them'} what ${f.count === 1 ? 'it gets' : 'they get'} by going around it.`,
+  captureByConvenor: "Flagged for capture: the adopted text sits nearer the convenor's own preferred point than the stakeholders' mean interests.",
+  captureByFew: 'Flagged for capture: one constituency holding less than half the power gained far more than everyone else.',
+  exclusion: (f) => `Flagged for exclusion: only ${percent(f.inclusion)} of the affected stakeholders were in the room at adoption.`,
+  collateralAttack: (f) =>
+    `Flagged for collateral attack: ${f.who.slice(0, 3).join(', ')}${f.who.length > 3 ? ` and ${f.who.length - 3} more` : ''} can do better outside the process and has a side channel to go around it.`,
+};
+
+export function describeRule(s: RunState, w: ExplainWords = ENGLISH_EXPLANATION): string {
+  return w.rule({ rule: s.cond.rule, threshold: s.cond.threshold });
 }
 
 function involvedPower(s: RunState): number {
@@ -25,18 +101,19 @@ function involvedPower(s: RunState): number {
 }
 
 /** The minority: those who blocked in the latest blocked round, set against everyone involved. */
-function blockerSummary(s: RunState): string {
+function blockerSummary(s: RunState, w: ExplainWords): string {
   let involved = 0;
   for (let i = 0; i < s.pop.n; i++) involved += s.involved[i];
   let power = 0;
   for (const i of s.lastBlockers) power += s.pop.power[i];
-  const count = s.lastBlockers.length;
   const total = involvedPower(s);
-  return `${count} of ${involved} stakeholders, holding ${pct(total > 0 ? power / total : 0)} of the power, objected in ${plural(s.blockedRounds, 'round')} under ${describeRule(s)}`;
-}
-
-function endPhrase(s: RunState): string {
-  return undecidedPhrase({ end: s.end!, rounds: s.t, deadline: s.cond.deadline });
+  return w.blockers({
+    count: s.lastBlockers.length,
+    involved,
+    powerShare: total > 0 ? power / total : 0,
+    blockedRounds: s.blockedRounds,
+    rule: { rule: s.cond.rule, threshold: s.cond.threshold },
+  });
 }
 
 function droppedOut(s: RunState): number {
@@ -47,22 +124,17 @@ function droppedOut(s: RunState): number {
 }
 
 /** Who declined or walked out (model 2), named as the page names them: label, else id. */
-function leavingSentences(s: RunState): string[] {
-  const named = (reason: number) => {
-    const who: string[] = [];
-    for (let i = 0; i < s.pop.n; i++) if (s.left[i] === reason) who.push(labelOf(s, i));
-    return who.length <= 3 ? listWords(who) : `${who.slice(0, 3).join(', ')} and ${who.length - 3} more`;
+function leavingSentences(s: RunState, w: ExplainWords): string[] {
+  const who = (reason: number) => {
+    const names: string[] = [];
+    for (let i = 0; i < s.pop.n; i++) if (s.left[i] === reason) names.push(labelOf(s, i));
+    return names;
   };
-  const count = (reason: number) => s.left.reduce((sum, v) => sum + (v === reason ? 1 : 0), 0);
   const notes: string[] = [];
-  const declined = count(LEFT.declined);
-  if (declined > 0) {
-    notes.push(`${capitalize(named(LEFT.declined))} declined: no text inside the convenor's limits could give ${declined === 1 ? 'it' : 'them'} what ${declined === 1 ? 'it gets' : 'they get'} outside.`);
-  }
-  const walked = count(LEFT.walkedOut);
-  if (walked > 0) {
-    notes.push(`${capitalize(named(LEFT.walkedOut))} walked out: for ${plural(s.cond.exitRounds ?? 0, 'round')} in a row no draft gave ${walked === 1 ? 'it' : 'them'} what ${walked === 1 ? 'it gets' : 'they get'} by going around it.`);
-  }
+  const declined = who(LEFT.declined);
+  if (declined.length > 0) notes.push(w.declined({ who: w.list(declined), count: declined.length }));
+  const walked = who(LEFT.walkedOut);
+  if (walked.length > 0) notes.push(w.walkedOut({ who: w.list(walked), count: walked.length, rounds: s.cond.exitRounds ?? 0 }));
   return notes;
 }
 
@@ -73,80 +145,45 @@ function labelOf(s: RunState, i: number): string {
   return entry?.label ?? id;
 }
 
-function listWords(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function flagSentences(s: RunState, result: RunResult): string[] {
+function flagSentences(s: RunState, result: RunResult, w: ExplainWords): string[] {
   const notes: string[] = [];
-  if (result.flags.includes('capture')) {
-    notes.push(
-      s.cond.preferred
-        ? 'Flagged for capture: the adopted text sits nearer the convenor\'s own preferred point than the stakeholders\' mean interests.'
-        : 'Flagged for capture: one constituency holding less than half the power gained far more than everyone else.',
-    );
-  }
-  if (result.flags.includes('exclusion')) {
-    notes.push(`Flagged for exclusion: only ${pct(result.inclusion)} of the affected stakeholders were in the room at adoption.`);
-  }
-  if (result.flags.includes('collateral-attack')) {
-    const ids = attackers(s).map((i) => s.pop.id(i));
-    const named = ids.slice(0, 3).join(', ') + (ids.length > 3 ? ` and ${ids.length - 3} more` : '');
-    notes.push(`Flagged for collateral attack: ${named} can do better outside the process and has a side channel to go around it.`);
-  }
+  if (result.flags.includes('capture')) notes.push(s.cond.preferred ? w.captureByConvenor : w.captureByFew);
+  if (result.flags.includes('exclusion')) notes.push(w.exclusion({ inclusion: result.inclusion }));
+  if (result.flags.includes('collateral-attack')) notes.push(w.collateralAttack({ who: attackers(s).map((i) => s.pop.id(i)) }));
   return notes;
 }
 
-export function explain(s: RunState, result: RunResult): string {
+export function explain(s: RunState, result: RunResult, w: ExplainWords = ENGLISH_EXPLANATION): string {
   const parts: string[] = [];
-  const best = `support peaked at ${pct(s.bestSupport)} in round ${s.bestSupportRound}`;
+  const undecided = () => w.undecided({ end: s.end!, rounds: s.t, deadline: s.cond.deadline });
+  const rule = describeRule(s, w);
   switch (result.outcome) {
     case 'tyranny-of-the-minority':
-      if (result.adopted) {
-        parts.push(
-          `Blocked, then bought off: ${blockerSummary(s)}; the text adopted at round ${result.adopted.round} cost those who had agreed in round ${s.firstBlock!.round} ${pct(priceOfBlocking(s))} of their utility.`,
-        );
-      } else {
-        parts.push(`Blocked: ${blockerSummary(s)}; nothing was adopted ${endPhrase(s)}.`);
-      }
+      parts.push(
+        result.adopted
+          ? w.boughtOff({ blockers: blockerSummary(s, w), adoptedRound: result.adopted.round, firstBlockRound: s.firstBlock!.round, price: priceOfBlocking(s) })
+          : w.blocked({ blockers: blockerSummary(s, w), undecided: undecided() }),
+      );
       break;
     case 'rough-consensus':
-      parts.push(
-        `Rough consensus at round ${result.adopted!.round}: supporters held ${pct(result.adopted!.support)} of the deciding ${s.cond.byHead ? 'heads' : 'power'} under ${describeRule(s)}${result.blockedRounds > 0 ? `, after ${plural(result.blockedRounds, 'blocked round')}` : ''}.`,
-      );
+      parts.push(w.roughConsensus({ round: result.adopted!.round, support: result.adopted!.support, byHead: s.cond.byHead, rule, blockedRounds: result.blockedRounds }));
       break;
     case 'contested-decision':
-      parts.push(
-        `Contested decision at round ${result.adopted!.round}: adopted under ${describeRule(s)} with ${pct(result.adopted!.support)} support, short of the ${pct(s.cond.roughConsensus)} that rough consensus needs.`,
-      );
+      parts.push(w.contested({ round: result.adopted!.round, support: result.adopted!.support, rule, roughConsensus: s.cond.roughConsensus }));
       break;
-    case 'collapse': {
-      const dropped = droppedOut(s);
-      parts.push(
-        `Collapse at round ${s.t - 1}: fewer than ${pct(s.cond.quorum)} of the invited ${s.cond.byHead ? 'stakeholders' : 'power'} were present for three rounds in a row${dropped > 0 ? `; ${plural(dropped, 'stakeholder')} had dropped out, unable to pay to attend` : ''}.`,
-      );
+    case 'collapse':
+      parts.push(w.collapse({ round: s.t - 1, quorum: s.cond.quorum, byHead: s.cond.byHead, dropped: droppedOut(s) }));
       break;
-    }
     case 'declared-failure':
-      parts.push(
-        `Declared failure at round ${s.t - 1}: ${best} and gained less than ${pct(s.cond.minGain)} in the last ${plural(s.cond.stallRounds, 'round')}.`,
-      );
+      parts.push(w.declaredFailure({ round: s.t - 1, bestSupport: s.bestSupport, bestRound: s.bestSupportRound, minGain: s.cond.minGain, stallRounds: s.cond.stallRounds }));
       break;
     case 'glacial-drift':
-      parts.push(
-        `Glacial drift: nothing was decided ${endPhrase(s)}; ${best}, and ${plural(s.openItems, 'item')} remained open.`,
-      );
+      parts.push(w.glacialDrift({ undecided: undecided(), bestSupport: s.bestSupport, bestRound: s.bestSupportRound, openItems: s.openItems }));
       break;
   }
   const unorganized = s.scenario.constituencies.filter((_, c) => !s.organized[c]).map((c) => c.label ?? c.id);
-  if (unorganized.length > 0 && result.outcome !== 'rough-consensus') {
-    parts.push(`${unorganized.join(' and ')} never organized, so spoke with ${pct(FRAGMENTED_VOICE)} of their voice.`);
-  }
-  parts.push(...leavingSentences(s));
-  parts.push(...flagSentences(s, result));
+  if (unorganized.length > 0 && result.outcome !== 'rough-consensus') parts.push(w.unorganized({ constituencies: unorganized, voice: FRAGMENTED_VOICE }));
+  parts.push(...leavingSentences(s, w));
+  parts.push(...flagSentences(s, result, w));
   return parts.join(' ');
 }

@@ -5,6 +5,7 @@
  * scenario is the other half, `sim/scenario/`.
  */
 export { createRun, runScenario, type Run, type RunOptions, type ResultOptions } from './run.ts';
+export { ENGLISH_EXPLANATION, type ExplainWords } from './explain.ts';
 export { createRng, RNG_ALGORITHM, type Rng } from './rng.ts';
 export { ENGINE_VERSION, MODEL_VERSION } from './version.ts';
 export * from './result.ts';

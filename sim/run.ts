@@ -2,7 +2,7 @@
  * A run: `createRun(scenario, { seed })` gives something to `step()` and read. The page calls it
  * from animation frames, the command line in a loop, the tests directly; reset is "create again".
  */
-import { explain } from './explain.ts';
+import { explain, type ExplainWords } from './explain.ts';
 import { participation, inclusion, legitimacy, takeMeasures } from './measures.ts';
 import { attackers, classifyOutcome, findFlags } from './outcome.ts';
 import { growAgenda } from './phases/agenda.ts';
@@ -41,6 +41,8 @@ export interface ResultOptions {
   series?: boolean;
   /** Add the record. */
   events?: boolean;
+  /** The explanation's words, for a front end in another language (English otherwise). */
+  words?: ExplainWords;
 }
 
 export interface Run {
@@ -218,7 +220,7 @@ function summarize(s: RunState, seed: number, options: ResultOptions): RunResult
     walkedOut: countLeft(s, LEFT.walkedOut),
     explanation: '',
   };
-  result.explanation = explain(s, result);
+  result.explanation = explain(s, result, options.words);
   if (options.series) result.series = s.series;
   if (options.events) result.events = s.record.events;
   return result;
