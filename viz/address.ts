@@ -2,6 +2,7 @@
  * The address bar as the run's description: `scenario` (a bundled id,
  * or the scenario text deflated and base64url-encoded after `z.`), `seed`, `set.PATH=VALUE`
  * overrides in order, `autoplay=1`, `speed=max`, `mode=class` (the one-screen view for a class),
+ * `lang` (the page's language, e.g. `fr`; the browser's otherwise),
  * and a fork: `fork=ROUND` with its changes as `fork.set.PATH=VALUE`, as `convene run --fork-at
  * ROUND --set PATH=VALUE` makes it.
  */
@@ -17,6 +18,8 @@ export interface Address {
   speed: string | null;
   /** `class`: the room, the timeline, the outcome and the bet on one screen, large. */
   mode?: 'class' | null;
+  /** The page's language as asked (`fr`), or null: the browser's. Kept as written; viz/messages chooses. */
+  lang?: string | null;
   /** The run forked after this many rounds under `forkSet`'s changes, or null. */
   fork?: number | null;
   forkSet?: string[];
@@ -56,6 +59,7 @@ export function readAddress(search: string): Address {
     autoplay: params.get('autoplay') === '1',
     speed: params.get('speed'),
     mode: params.get('mode') === 'class' ? 'class' : null,
+    lang: params.get('lang'),
     fork: forkText !== null && /^\d{1,6}$/.test(forkText.trim()) ? Number(forkText) : null,
     forkSet,
     map:
@@ -76,6 +80,7 @@ export function writeAddress(a: Address): string {
   if (a.autoplay) params.set('autoplay', '1');
   if (a.speed !== null) params.set('speed', a.speed);
   if (a.mode === 'class') params.set('mode', 'class');
+  if (a.lang) params.set('lang', a.lang);
   if (a.fork !== null && a.fork !== undefined) {
     params.set('fork', String(a.fork));
     for (const o of a.forkSet ?? []) {

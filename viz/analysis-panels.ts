@@ -6,6 +6,7 @@ import type { RunResult } from '../sim/index.ts';
 import { changesFor, renderComparison, type Change } from './compare.ts';
 import { byId, el } from './dom.ts';
 import type { Meta } from './frame.ts';
+import { m as words } from './messages/index.ts';
 import { renderShares, runManySeeds, SEEDS } from './many-seeds.ts';
 
 export type Finished = RunResult | { errors: string[] };
@@ -13,6 +14,8 @@ export type Finished = RunResult | { errors: string[] };
 export interface CurrentRun {
   text: string;
   filename: string;
+  /** A bundled scenario's id: its words in the page's language. */
+  bundled?: string;
   overrides: string[];
   seed: number;
   meta: Meta;
@@ -22,7 +25,7 @@ export interface AnalysisDeps {
   /** The run as the page now sets it, or null before one is open. */
   current(): CurrentRun | null;
   /** One whole run in the page's worker. */
-  finished(text: string, options: { filename: string; overrides: string[]; seed: number }): Promise<Finished>;
+  finished(text: string, options: { filename: string; bundled?: string; overrides: string[]; seed: number }): Promise<Finished>;
 }
 
 export interface AnalysisPanels {
@@ -47,17 +50,17 @@ export function wireAnalysisPanels(deps: AnalysisDeps): AnalysisPanels {
     if (!picked) return;
     const changed = picked.overrides;
     compareRun.disabled = true;
-    compare.replaceChildren(el('p', { class: 'muted' }, 'Running both…'));
+    compare.replaceChildren(el('p', { class: 'muted' }, words.compare.running));
     try {
       const [a, b] = await Promise.all([
-        deps.finished(run.text, { filename: run.filename, overrides: run.overrides, seed: run.seed }),
-        deps.finished(run.text, { filename: run.filename, overrides: [...run.overrides, ...changed], seed: run.seed }),
+        deps.finished(run.text, { filename: run.filename, bundled: run.bundled, overrides: run.overrides, seed: run.seed }),
+        deps.finished(run.text, { filename: run.filename, bundled: run.bundled, overrides: [...run.overrides, ...changed], seed: run.seed }),
       ]);
       renderComparison(
         compare,
         [
-          { title: `As set (seed ${run.seed})`, result: a },
-          { title: `${picked.label} (seed ${run.seed})`, result: b },
+          { title: words.compare.asSet(run.seed), result: a },
+          { title: words.compare.changed(picked.label, run.seed), result: b },
         ],
         run.meta.threshold,
       );

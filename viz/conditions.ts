@@ -8,28 +8,15 @@
 import { el } from './dom.ts';
 import type { Meta } from './frame.ts';
 import { RULE_TYPES } from '../sim/index.ts';
+import { m } from './messages/index.ts';
 
 export type OverrideListener = (path: string, value: string) => void;
 
 /** The decision rules as the page names them. */
-export const RULE_WORDS: Record<(typeof RULE_TYPES)[number], string> = {
-  unanimity: 'Unanimity',
-  'rough-consensus': 'Rough consensus',
-  supermajority: 'Supermajority',
-  majority: 'Majority vote',
-};
+export const RULE_WORDS: Record<(typeof RULE_TYPES)[number], string> = m.rules;
 
 /** A stakeholder's fields in words. */
-const FIELD_WORDS: Record<string, string> = {
-  power: 'power',
-  resources: 'resources',
-  reservation: 'the least it accepts',
-  outside: 'what it gets by going around the process',
-  concession: 'readiness to concede',
-  ideal: 'what it wants',
-  salience: 'how much each issue matters to it',
-  generate: 'how many there are',
-};
+const FIELD_WORDS: Record<string, string> = m.conditions.fields;
 
 /**
  * A changed condition the form does not show, in words: `stakeholders[0].power=5` as "the first
@@ -37,20 +24,20 @@ const FIELD_WORDS: Record<string, string> = {
  */
 export function describeChange(meta: Meta, path: string, value: string): string {
   const words = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  const shown = value === 'null' ? 'none' : value.replace(/[{}[\]]/g, '').trim();
+  const shown = value === 'null' ? m.conditions.none : value.replace(/[{}[\]]/g, '').trim();
   const roles = /^constituencies\[(\d+)\]\.roles$/.exec(path);
   if (roles) {
-    const label = meta.constituencies[Number(roles[1])]?.label ?? `constituency ${Number(roles[1]) + 1}`;
-    return value.includes('implements') ? `${label} must implement the outcome (their objection always blocks)` : `${label} no longer must implement the outcome (no veto)`;
+    const label = meta.constituencies[Number(roles[1])]?.label ?? m.conditions.constituencyN(Number(roles[1]) + 1);
+    return value.includes('implements') ? m.conditions.mustImplement(label) : m.conditions.noLongerImplements(label);
   }
   const stakeholder = /^stakeholders\[(\d+)\]\.([A-Za-z]+)(.*)$/.exec(path);
   if (stakeholder) {
     const k = Number(stakeholder[1]);
     const field = FIELD_WORDS[stakeholder[2]] ?? words(stakeholder[2]);
-    return `entry ${k + 1} of the stakeholders' list${meta.labels[k] ? ` (${meta.labels[k]})` : ''}: ${field} ${shown}`;
+    return m.conditions.entryOf(k + 1, meta.labels[k] ?? '', field, shown);
   }
   const parts = path.replace(/\[\d+\]/g, '').split('.').filter((p) => p !== 'convenor');
-  return `${parts.map(words).join(', ')} ${shown}`;
+  return m.conditions.other(parts.map(words), shown);
 }
 
 interface Field {
@@ -92,11 +79,11 @@ export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, 
       fields.push({ path: 'convenor.rule.type', input: rule });
 
       const preferred = c.inRoom?.preferred ?? meta.boxMin.map((lo, k) => (lo + meta.boxMax[k]) / 2);
-      const subsidies = el('fieldset', { class: 'subsidies' }, el('legend', {}, 'Subsidies per round'));
+      const subsidies = el('fieldset', { class: 'subsidies' }, el('legend', {}, m.conditions.subsidies));
       meta.constituencies.forEach((k) => subsidies.append(text(`convenor.subsidies.${k.id}`, k.label, String(c.subsidies[k.id] ?? 0))));
 
       // What the convenor accepts, issue by issue: each pair of boxes sends the whole range.
-      const accepted = el('fieldset', { class: 'subsidies accepted' }, el('legend', {}, 'What the convenor accepts, issue by issue (0 to 1)'));
+      const accepted = el('fieldset', { class: 'subsidies accepted' }, el('legend', {}, m.conditions.accepts));
       const bounds: HTMLInputElement[][] = [];
       const sendBounds = (which: 0 | 1) => {
         const path = which === 0 ? 'convenor.acceptable.min' : 'convenor.acceptable.max';
@@ -104,18 +91,18 @@ export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, 
       };
       meta.issues.forEach((issue, k) => {
         const pair = ([0, 1] as const).map((which) => {
-          const input = el('input', { type: 'text', inputmode: 'decimal', size: '4', name: `acceptable-${which}-${k}`, 'data-path': which === 0 ? 'convenor.acceptable.min' : 'convenor.acceptable.max', 'aria-label': `${issue.label}: ${which === 0 ? 'from' : 'to'}` });
+          const input = el('input', { type: 'text', inputmode: 'decimal', size: '4', name: `acceptable-${which}-${k}`, 'data-path': which === 0 ? 'convenor.acceptable.min' : 'convenor.acceptable.max', 'aria-label': which === 0 ? m.conditions.boundFrom(issue.label) : m.conditions.boundTo(issue.label) });
           input.value = String(which === 0 ? meta.boxMin[k] : meta.boxMax[k]);
           input.addEventListener('change', () => sendBounds(which));
           fields.push({ path: which === 0 ? 'convenor.acceptable.min' : 'convenor.acceptable.max', input });
           return input;
         });
         bounds.push(pair);
-        accepted.append(el('div', { class: 'field' }, el('span', {}, issue.label), el('span', { class: 'range-pair' }, 'from ', pair[0], ' to ', pair[1])));
+        accepted.append(el('div', { class: 'field' }, el('span', {}, issue.label), el('span', { class: 'range-pair' }, m.conditions.from, pair[0], m.conditions.to, pair[1])));
       });
 
       // The implementers' veto: a constituency that must implement the outcome can always block it.
-      const implementers = el('fieldset', { class: 'subsidies' }, el('legend', {}, 'Must implement the outcome (an objection from them always blocks)'));
+      const implementers = el('fieldset', { class: 'subsidies' }, el('legend', {}, m.conditions.implementers));
       meta.constituencies.forEach((k, i) => {
         const roles = k.roles;
         implementers.append(
@@ -126,19 +113,19 @@ export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, 
       });
 
       form.replaceChildren(
-        el('label', { class: 'field' }, el('span', {}, 'Decision rule'), rule),
-        text('convenor.rule.threshold', 'Threshold', String(c.rule.threshold), 'rough consensus, supermajority'),
-        text('convenor.goodEnough', 'Good enough', String(c.goodEnough), 'an objection smaller than this counts as met'),
-        text('convenor.deadline', 'Deadline (rounds)', c.deadline === null ? '' : String(c.deadline), 'empty: none'),
-        check('convenor.declareFailure.allowed', 'Convenor may declare failure', c.declareFailure.allowed),
-        text('convenor.declareFailure.stallRounds', 'Stall rounds', String(c.declareFailure.stallRounds)),
-        text('convenor.exitRounds', 'Walk out after (rounds)', c.exitRounds === null ? '' : String(c.exitRounds), 'rounds worse off than outside; empty: nobody may leave'),
-        check('convenor.sideChannel', 'Side channel for collateral attack', c.sideChannel),
-        check('convenor.inRoom', 'State stays in the room', c.inRoom !== null, (on) =>
+        el('label', { class: 'field' }, el('span', {}, m.conditions.rule), rule),
+        text('convenor.rule.threshold', m.conditions.threshold, String(c.rule.threshold), m.conditions.thresholdHint),
+        text('convenor.goodEnough', m.conditions.goodEnough, String(c.goodEnough), m.conditions.goodEnoughHint),
+        text('convenor.deadline', m.conditions.deadline, c.deadline === null ? '' : String(c.deadline), m.conditions.deadlineHint),
+        check('convenor.declareFailure.allowed', m.conditions.declareFailure, c.declareFailure.allowed),
+        text('convenor.declareFailure.stallRounds', m.conditions.stallRounds, String(c.declareFailure.stallRounds)),
+        text('convenor.exitRounds', m.conditions.exitRounds, c.exitRounds === null ? '' : String(c.exitRounds), m.conditions.exitRoundsHint),
+        check('convenor.sideChannel', m.conditions.sideChannel, c.sideChannel),
+        check('convenor.inRoom', m.conditions.inRoom, c.inRoom !== null, (on) =>
           on ? `{preferred: [${preferred.join(', ')}], pull: ${c.inRoom?.pull ?? 0.3}}` : 'null',
         ),
-        text('convenor.agenda.growth', 'Agenda growth', String(c.agenda.growth), 'new items per caucus per round'),
-        text('convenor.attendanceCost', 'Attendance cost', String(c.attendanceCost)),
+        text('convenor.agenda.growth', m.conditions.agendaGrowth, String(c.agenda.growth), m.conditions.agendaGrowthHint),
+        text('convenor.attendanceCost', m.conditions.attendanceCost, String(c.attendanceCost)),
         accepted,
         subsidies,
         implementers,
@@ -146,13 +133,13 @@ export function createConditionsForm(form: HTMLElement, errorsBox: HTMLElement, 
       // Overrides from the address that the form does not show stay listed, so they are not lost.
       const shown = new Set(fields.map((f) => f.path));
       const other = [...overrides].filter(([p]) => !shown.has(p));
-      if (other.length) form.append(el('p', { class: 'muted', 'data-testid': 'also-changed' }, `Also changed for this run: ${other.map(([p, v]) => describeChange(meta, p, v)).join('; ')}.`));
+      if (other.length) form.append(el('p', { class: 'muted', 'data-testid': 'also-changed' }, m.conditions.alsoChanged(other.map(([p, v]) => describeChange(meta, p, v)))));
       for (const f of fields) f.input.removeAttribute('aria-invalid');
     },
     showErrors(errors) {
       errorsBox.replaceChildren();
       errorsBox.hidden = errors.length === 0;
-      if (errors.length) errorsBox.append(el('strong', {}, 'Not applied:'), el('ul', {}, ...errors.map((e) => el('li', {}, e.text))));
+      if (errors.length) errorsBox.append(el('strong', {}, m.conditions.notApplied), el('ul', {}, ...errors.map((e) => el('li', {}, e.text))));
       for (const f of fields) {
         const bad = errors.some((e) => e.path === f.path || e.path.startsWith(`${f.path}.`) || e.path.startsWith(`${f.path}[`));
         if (bad) f.input.setAttribute('aria-invalid', 'true');

@@ -2,6 +2,8 @@
  * Making elements. Text from a scenario is only ever set as text (textContent), never parsed as
  * HTML, so a name like `<img onerror=...>` shows as those characters and runs nothing.
  */
+import { m } from './messages/index.ts';
+
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string> = {},
@@ -19,9 +21,9 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-/** A whole percentage, in the core's words (sim/words.ts). */
-export { percent as pct } from '../sim/index.ts';
-export const num = (v: number, digits = 2) => v.toFixed(digits);
+/** A whole percentage and a decimal number, as the page's language writes them. */
+export const pct = (share: number): string => m.pct(share);
+export const num = (v: number, digits = 2): string => m.num(v, digits);
 
 /**
  * A scenario's text for the page: without the sentences that tell a command-line user what to

@@ -8,6 +8,7 @@
 import * as d3 from 'd3';
 import { el, num } from './dom.ts';
 import type { Frame, Meta } from './frame.ts';
+import { m as words } from './messages/index.ts';
 import { constituencyColour } from './palette.ts';
 
 export interface IssueBars {
@@ -34,8 +35,8 @@ export function createIssueBars(host: HTMLElement): IssueBars {
       host.hidden = m.d < 3;
       if (m.d < 3) return;
       host.append(
-        el('h3', { class: 'bars-title' }, 'Issue by issue: what each side wants, and where the text stands'),
-        el('p', { class: 'muted bars-key' }, 'dot: what a constituency wants on average; faint bar: from its least to its most; shaded: what the convenor accepts; ◆ and dotted line: the text (black once adopted)'),
+        el('h3', { class: 'bars-title' }, words.bars.title),
+        el('p', { class: 'muted bars-key' }, words.bars.key),
       );
       const c = m.constituencies.length;
       for (let k = 0; k < m.d; k++) {
@@ -73,7 +74,7 @@ export function createIssueBars(host: HTMLElement): IssueBars {
           const colour = constituencyColour(j);
           svg.append('line').attr('class', 'issue-range').attr('x1', x(lo)).attr('x2', x(hi)).attr('y1', cy).attr('y2', cy).attr('stroke', colour);
           svg.append('circle').attr('class', 'issue-mean').attr('cx', x(mean)).attr('cy', cy).attr('r', 4.5).attr('fill', colour);
-          wants.push(`${m.constituencies[j].label} ${num(mean)}`);
+          wants.push(words.bars.wants(m.constituencies[j].label, num(mean)));
         }
         const axisY = top + ROW * c + 4;
         svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${axisY})`).call(d3.axisBottom(x).ticks(5).tickSize(3));
@@ -82,7 +83,7 @@ export function createIssueBars(host: HTMLElement): IssueBars {
         text.append('line').attr('y1', 0).attr('y2', axisY);
         text.append('path').attr('d', d3.symbol(d3.symbolDiamond, 110)()).attr('transform', `translate(0,${axisY})`);
         texts.push(text.node()!);
-        svg.attr('aria-label', `${m.issues[k].label}: on average, ${wants.join(', ')}`);
+        svg.attr('aria-label', words.bars.label(m.issues[k].label, wants));
         const reading = el('span', { class: 'issue-reading' });
         readings.push(reading);
         host.append(el('div', { class: 'issue-row', 'data-issue': m.issues[k].id }, el('p', { class: 'issue-label' }, m.issues[k].label, ' ', reading), svg.node()!));
@@ -95,7 +96,7 @@ export function createIssueBars(host: HTMLElement): IssueBars {
         const v = adopted ? adopted[k] : frame.proposal[k];
         texts[k].setAttribute('transform', `translate(${x(v)},0)`);
         texts[k].classList.toggle('adopted', adopted !== null);
-        readings[k].textContent = `(${adopted ? 'adopted text' : 'text on the table'}: ${num(v)})`;
+        readings[k].textContent = words.bars.reading(adopted !== null, num(v));
       }
     },
   };

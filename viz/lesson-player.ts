@@ -5,8 +5,9 @@
  * then shows the step's title, the report's words and why it went that way, with a button to the
  * round where it happened.
  */
-import { FLAG_WORDS, OUTCOMES, OUTCOME_WORDS, type Flag, type RunResult } from '../sim/index.ts';
+import { OUTCOMES, type RunResult } from '../sim/index.ts';
 import { el } from './dom.ts';
+import { m } from './messages/index.ts';
 import type { Meta } from './frame.ts';
 import type { Lesson, LessonMap, LessonStep } from './lesson.ts';
 import { answerOf, roundOf } from './lesson-answer.ts';
@@ -28,30 +29,23 @@ export interface LessonPlayer {
   ended(result: RunResult, meta: Meta, firstBlocked: number | null): void;
 }
 
-/** The page's question for a bet, when the lesson does not word its own. */
-const FLAG_QUESTIONS: Record<Flag, string> = {
-  capture: 'Will the text be captured: will it favour the convenor or a small, well-resourced group?',
-  exclusion: 'Will people the text affects be left out of the room?',
-  'collateral-attack': 'Will someone go around the process?',
-};
-
 function question(step: LessonStep, meta: Meta | null): string {
   if (step.question) return step.question;
   switch (step.ask) {
     case 'outcome':
-      return 'Your bet: how will it end?';
+      return m.lesson.howWillItEnd;
     case 'flag':
-      return FLAG_QUESTIONS[step.flag!];
+      return m.lesson.flagQuestions[step.flag!];
     case 'nearer':
-      return `Will the text land nearer ${step.choices.map((c) => constituencyName(meta, c)).join(' or ')}?`;
+      return m.lesson.nearerWhich(step.choices.map((c) => constituencyName(meta, c)));
     case 'blocker':
-      return 'Who will block the text most often?';
+      return m.lesson.whoBlocks;
   }
 }
 
 const constituencyName = (meta: Meta | null, id: string) => {
   const label = meta?.constituencies.find((c) => c.id === id)?.label ?? id;
-  return `the ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return m.lesson.the(label);
 };
 
 function stakeholderName(meta: Meta | null, id: string): string {
@@ -64,14 +58,14 @@ function stakeholderName(meta: Meta | null, id: string): string {
 function choicesOf(step: LessonStep, meta: Meta | null): [string, string][] {
   switch (step.ask) {
     case 'outcome':
-      return OUTCOMES.map((o) => [o, OUTCOME_WORDS[o].title]);
+      return OUTCOMES.map((o) => [o, m.outcomes[o].title]);
     case 'flag':
       return [
-        ['yes', 'Yes'],
-        ['no', 'No'],
+        ['yes', m.lesson.yes],
+        ['no', m.lesson.no],
       ];
     case 'nearer':
-      return step.choices.map((c) => [c, `Nearer ${constituencyName(meta, c)}`]);
+      return step.choices.map((c) => [c, m.lesson.nearer(constituencyName(meta, c))]);
     case 'blocker':
       return step.choices.map((c) => [c, stakeholderName(meta, c)]);
   }
@@ -79,16 +73,16 @@ function choicesOf(step: LessonStep, meta: Meta | null): [string, string][] {
 
 /** An answer in words, as the verdict says it. */
 function answerWords(step: LessonStep, answer: string | null, meta: Meta | null): string {
-  if (answer === null) return step.ask === 'blocker' ? 'none of them blocked' : 'neither: nothing was adopted';
+  if (answer === null) return step.ask === 'blocker' ? m.lesson.noneBlocked : m.lesson.neither;
   switch (step.ask) {
     case 'outcome':
-      return `it ended in ${OUTCOME_WORDS[answer as RunResult['outcome']].title.toLowerCase()}`;
+      return m.lesson.itEnded(m.outcomes[answer as RunResult['outcome']].title);
     case 'flag':
-      return answer === 'yes' ? `yes: ${FLAG_WORDS[step.flag!].plain}` : `no: the run raised no ${FLAG_WORDS[step.flag!].label} flag`;
+      return answer === 'yes' ? m.lesson.flagYes(m.flags[step.flag!].plain) : m.lesson.flagNo(m.flags[step.flag!].label);
     case 'nearer':
-      return `the text landed nearer ${constituencyName(meta, answer)}`;
+      return m.lesson.landedNearer(constituencyName(meta, answer));
     case 'blocker':
-      return `${stakeholderName(meta, answer)} blocked most often`;
+      return m.lesson.blockedMost(stakeholderName(meta, answer));
   }
 }
 
@@ -101,11 +95,11 @@ export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonP
   let meta: Meta | null = null;
   /** Bumped by each step shown, so a step's late-opening scenario cannot draw over the next one's. */
   let shown = 0;
-  const picker = el('select', { id: 'lesson-picker', 'aria-label': 'Lesson' });
+  const picker = el('select', { id: 'lesson-picker', 'aria-label': m.lesson.lesson });
   const body = el('div', { class: 'lesson-body' });
   const problems = el('div', { class: 'errors', role: 'alert' });
   problems.hidden = true;
-  host.replaceChildren(el('label', { class: 'field inline' }, el('span', {}, 'Lesson'), picker), problems, body);
+  host.replaceChildren(el('label', { class: 'field inline' }, el('span', {}, m.lesson.lesson), picker), problems, body);
 
   picker.addEventListener('change', () => {
     lesson = lessons.find((l) => l.id === picker.value) ?? null;
@@ -120,13 +114,13 @@ export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonP
     if (!lesson) return;
     const mine = ++shown;
     const step = lesson.steps[index];
-    body.append(el('p', { class: 'muted' }, 'Opening the step…'));
+    body.append(el('p', { class: 'muted' }, m.lesson.opening));
     // The step's room at round 0, before anyone bets on it.
     meta = await page.open(step);
     if (mine !== shown) return;
     body.replaceChildren();
     const bets = el('fieldset', { class: 'bets', 'data-ask': step.ask }, el('legend', {}, question(step, meta)));
-    const revealButton = el('button', { type: 'button', id: 'lesson-reveal', disabled: '' }, 'Reveal');
+    const revealButton = el('button', { type: 'button', id: 'lesson-reveal', disabled: '' }, m.lesson.reveal);
     for (const [value, words] of choicesOf(step, meta)) {
       const radio = el('input', { type: 'radio', name: 'lesson-bet', value });
       radio.addEventListener('change', () => {
@@ -140,11 +134,11 @@ export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonP
       if (!bet) return;
       revealButton.disabled = true;
       for (const input of bets.querySelectorAll('input')) input.disabled = true;
-      verdict.textContent = 'Playing…';
+      verdict.textContent = m.lesson.playing;
       waiting = true;
       page.play();
     });
-    const next = el('button', { type: 'button', id: 'lesson-next' }, index + 1 < lesson.steps.length ? 'Next step' : 'Start again');
+    const next = el('button', { type: 'button', id: 'lesson-next' }, index + 1 < lesson.steps.length ? m.lesson.nextStep : m.lesson.startAgain);
     next.addEventListener('click', () => {
       index = (index + 1) % lesson!.steps.length;
       void renderStep();
@@ -152,19 +146,19 @@ export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonP
     body.append(
       el('p', { class: 'muted' }, lesson.summary),
       // The title waits for the reveal: it may name what the class is betting on.
-      el('h3', { class: 'step-count' }, `Step ${index + 1} of ${lesson.steps.length}`),
+      el('h3', { class: 'step-count' }, m.lesson.stepOf(index + 1, lesson.steps.length)),
       el('p', { class: 'step-text' }, step.text),
       bets,
       el('div', { class: 'lesson-actions' }, revealButton, next),
       verdict,
     );
-    if (!meta) verdict.textContent = 'This step’s scenario could not be opened: see the message above the room.';
+    if (!meta) verdict.textContent = m.lesson.notOpened;
   }
 
   return {
     setLessons(list, errors) {
       lessons = list;
-      picker.replaceChildren(el('option', { value: '' }, '— choose a lesson —'), ...list.map((l) => el('option', { value: l.id }, l.title)));
+      picker.replaceChildren(el('option', { value: '' }, m.lesson.choose), ...list.map((l) => el('option', { value: l.id }, l.title)));
       problems.hidden = errors.length === 0;
       problems.replaceChildren(...errors.map((e) => el('div', {}, e)));
     },
@@ -182,18 +176,18 @@ export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonP
       verdict.dataset.right = String(right);
       const chosen = choicesOf(step, runMeta).find(([v]) => v === bet)?.[1] ?? bet;
       const round = roundOf(step, result, firstBlocked);
-      const go = el('button', { type: 'button', class: 'lesson-round', 'data-round': String(round) }, `See it in round ${round}`);
+      const go = el('button', { type: 'button', class: 'lesson-round', 'data-round': String(round) }, m.lesson.seeIt(round));
       go.addEventListener('click', () => page.seek(round + 1));
       verdict.replaceChildren(
-        el('p', { class: 'verdict-line' }, `${right ? 'Right!' : 'Not this time.'} You bet “${chosen}”; ${answerWords(step, answer, runMeta)}.`),
+        el('p', { class: 'verdict-line' }, m.lesson.verdict(right, chosen, answerWords(step, answer, runMeta))),
         el('h4', { class: 'step-title' }, step.title),
-        step.quote ? el('blockquote', {}, `“${step.quote}”`) : '',
+        step.quote ? el('blockquote', {}, m.lesson.quote(step.quote)) : '',
         el('p', { class: 'step-explain', 'data-testid': 'lesson-explain' }, step.explain || result.explanation),
         go,
       );
       if (step.map) {
         const spec = step.map;
-        const show = el('button', { type: 'button', class: 'lesson-map' }, 'Show the map: where this begins');
+        const show = el('button', { type: 'button', class: 'lesson-map' }, m.lesson.showMap);
         show.addEventListener('click', () => page.map(spec));
         verdict.append(' ', show);
       }

@@ -3,7 +3,7 @@
  * Worker. Every worker call goes through one queue; a newer run makes older frames stale.
  */
 import { releaseProxy, wrap } from 'comlink';
-import { headline, splitOverride as splitOverrideText } from '../sim/index.ts';
+import { splitOverride as splitOverrideText } from '../sim/index.ts';
 import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
 import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
@@ -26,7 +26,12 @@ import { createPolicySpace } from './policy-space.ts';
 import { createTimeline } from './timeline.ts';
 import { createIssueBars } from './issue-bars.ts';
 import type { SimulationApi } from './worker.ts';
+import { language, m } from './messages/index.ts';
+import { translatePage } from './translate-page.ts';
 import './style.css';
+
+// The page in its language before anything is drawn (index.html is written in English).
+translatePage(document, m);
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 const remote = wrap<SimulationApi>(worker);
@@ -147,13 +152,21 @@ function setClassMode(on: boolean) {
   classMode = on;
   document.body.classList.toggle('class-mode', on);
   ui.classMode.setAttribute('aria-pressed', String(on));
-  ui.classMode.textContent = on ? 'Full controls' : 'Class mode';
+  ui.classMode.textContent = on ? m.page.fullControls : m.page.classMode;
   updateAddress();
 }
 ui.classMode.addEventListener('click', () => setClassMode(!classMode));
+// Another language is another page load: every view is drawn in one language from its first frame.
+const languagePicker = byId<HTMLSelectElement>('language');
+languagePicker.value = language;
+languagePicker.addEventListener('change', () => {
+  const params = new URLSearchParams(location.search);
+  params.set('lang', languagePicker.value);
+  location.search = params.toString();
+});
 document.body.classList.toggle('class-mode', classMode);
 ui.classMode.setAttribute('aria-pressed', String(classMode));
-ui.classMode.textContent = classMode ? 'Full controls' : 'Class mode';
+ui.classMode.textContent = classMode ? m.page.fullControls : m.page.classMode;
 /** Bumped by every new run; a frame from an older run is dropped. */
 let generation = 0;
 /** A run is being opened; Play pressed meanwhile plays it once it is open. */
@@ -167,6 +180,8 @@ function call<T>(job: () => Promise<T>): Promise<T> {
   queue = next.catch(() => {});
   return next;
 }
+// The worker's sentences (the explanation, the lessons) in the page's language: its first call.
+if (language !== 'en') void call(() => remote.speak(language));
 
 /** The run's changed conditions as `PATH=VALUE` texts, as the core and the address take them. */
 const overrideTexts = () => [...overrides].map(([p, v]) => `${p}=${v}`);
@@ -174,11 +189,12 @@ const overrideTexts = () => [...overrides].map(([p, v]) => `${p}=${v}`);
 const speedValue = () => ui.speed.value;
 const interval = () => (speedValue() === 'max' ? 0 : 1000 / Number(speedValue()));
 
-for (const id of BUNDLED.keys()) ui.picker.append(el('option', { value: id }, bundledName(id)));
-ui.picker.append(el('option', { value: '', disabled: '' }, 'an opened file'));
+for (const id of BUNDLED.keys()) ui.picker.append(el('option', { value: id }, m.scenarios[id]?.name ?? bundledName(id)));
+ui.picker.append(el('option', { value: '', disabled: '' }, m.page.openedFile));
 
-function sourceText(s: Source): { text: string; filename: string } {
-  if (s.kind === 'bundled') return { text: BUNDLED.get(s.id) ?? '', filename: `${s.id}.yaml` };
+/** The source's text and file name, and a bundled scenario's id (the worker says it in the page's language). */
+function sourceText(s: Source): { text: string; filename: string; bundled?: string } {
+  if (s.kind === 'bundled') return { text: BUNDLED.get(s.id) ?? '', filename: `${s.id}.yaml`, bundled: s.id };
   return { text: s.text, filename: s.filename };
 }
 
@@ -191,6 +207,7 @@ function updateAddress() {
     autoplay: false,
     speed: null,
     mode: classMode ? 'class' : null,
+    lang: address.lang ?? null,
     fork: fork?.at ?? null,
     forkSet: fork ? [...fork.changes].map(([p, v]) => `${p}=${v}`) : [],
     map: mapSpec,
@@ -203,7 +220,7 @@ function updateAddress() {
  * (RESULT.md): after 34 rounds the room shows round 33, the last one run.
  */
 function roundWords(run: number): string {
-  return run === 0 ? 'Before round 0' : `Round ${run - 1} · ${run} ${run === 1 ? 'round' : 'rounds'} run`;
+  return m.page.round(run);
 }
 
 function show(f: Frame, duration: number) {
@@ -214,7 +231,7 @@ function show(f: Frame, duration: number) {
   if (f.result) ending = f.result;
   ui.scrubber.max = String(furthest);
   ui.scrubber.value = String(f.round);
-  ui.scrubber.setAttribute('aria-valuetext', `${roundWords(f.round)} of ${furthest}${ending ? ', the end' : ''}`);
+  ui.scrubber.setAttribute('aria-valuetext', m.page.roundOf(roundWords(f.round), furthest, ending !== null));
   space.draw(f, duration);
   issueBars.draw(f);
   timeline.draw(f);
@@ -228,7 +245,7 @@ function show(f: Frame, duration: number) {
   if (filter.stakeholder !== null || filter.constituency !== null) void refreshMinutes();
   renderOutcome(ui.outcome, f.result, f.round, ending);
   // At full speed a sentence per frame would drown a screen reader: only the story's moments and the end are told.
-  const story = told.map((m) => `Round ${m.round}: ${m.text}.`).join(' ');
+  const story = told.map((t) => m.page.momentSentence(t.round, t.text)).join(' ');
   if (!(playing && speedValue() === 'max')) ui.narration.textContent = narrate(meta!, f);
   else if (f.done) ui.narration.textContent = `${story} ${narrate(meta!, f)}`.trim();
   else if (story) ui.narration.textContent = story;
@@ -236,7 +253,7 @@ function show(f: Frame, duration: number) {
   ui.play.disabled = f.done;
   if (f.done) setPlaying(false);
   if (f.result) lessons.ended(f.result, meta!, moments.list().find((m) => m.kind === 'blocked')?.round ?? null);
-  if (f.result && hook) hook.ended(f.result.outcome, headline(f.result));
+  if (f.result && hook) hook.ended(f.result.outcome, m.headline(f.result));
 }
 
 function showMeta(m: Meta) {
@@ -274,19 +291,19 @@ function showMeta(m: Meta) {
 
 let axesFor = '';
 
-function fillAxes(m: Meta) {
+function fillAxes(room: Meta) {
   // A changed condition keeps the issues the reader chose; a new scenario starts from the default.
-  const issues = m.issues.map((i) => i.id).join('\n');
+  const issues = room.issues.map((i) => i.id).join('\n');
   const keep = issues === axesFor ? [ui.axisX.value, ui.axisY.value] : null;
   axesFor = issues;
-  const options = () => m.issues.map((issue, k) => el('option', { value: String(k) }, issue.label));
+  const options = () => room.issues.map((issue, k) => el('option', { value: String(k) }, issue.label));
   ui.axisX.replaceChildren(...options());
   ui.axisY.replaceChildren(...options());
-  if (m.d > 2) ui.axisX.append(el('option', { value: 'projection' }, 'Projection of all issues'));
+  if (room.d > 2) ui.axisX.append(el('option', { value: 'projection' }, m.page.projection));
   // Two issues in the room and every issue in the bars beside it; the projection is a choice.
   ui.axisX.value = keep?.[0] ?? '0';
-  ui.axisY.value = keep?.[1] ?? String(Math.min(1, m.d - 1));
-  ui.axisY.disabled = m.d < 2;
+  ui.axisY.value = keep?.[1] ?? String(Math.min(1, room.d - 1));
+  ui.axisY.disabled = room.d < 2;
   applyAxes();
 }
 
@@ -305,12 +322,12 @@ function showWarnings(warnings: { path: string; text: string }[]) {
   const box = byId('condition-warnings');
   box.hidden = warnings.length === 0;
   box.replaceChildren(
-    el('strong', {}, 'Before you play: this scenario cannot do everything it seems to'),
+    el('strong', {}, m.page.foreseen),
     el('ul', {}, ...warnings.map((w) => el('li', { 'data-path': w.path }, w.text))),
   );
 }
 
-function showLoadErrors(errors: { path: string; text: string }[], heading = 'This scenario cannot be opened:') {
+function showLoadErrors(errors: { path: string; text: string }[], heading = m.page.cannotOpen) {
   ui.loadErrors.replaceChildren();
   ui.loadErrors.hidden = errors.length === 0;
   if (errors.length) ui.loadErrors.append(el('strong', {}, heading), el('ul', {}, ...errors.map((e) => el('li', {}, e.text))));
@@ -325,13 +342,13 @@ async function openRun(change: { source?: Source; overrides?: Map<string, string
     hook = null;
   }
   const nextOverrides = change.overrides ?? overrides;
-  const { text, filename } = sourceText(nextSource);
+  const { text, filename, bundled } = sourceText(nextSource);
   const gen = ++generation;
   const keepSeed =
     change.seed !== undefined ? change.seed : change.source === undefined || change.source.kind === 'file' ? seed : (address.seed ?? null);
   loading++;
   const reply = await call<LoadReply>(() =>
-    remote.open(text, { filename, overrides: [...nextOverrides].map(([p, v]) => `${p}=${v}`), seed: keepSeed }),
+    remote.open(text, { filename, bundled, overrides: [...nextOverrides].map(([p, v]) => `${p}=${v}`), seed: keepSeed }),
   ).finally(() => loading--);
   if (gen !== generation) return false;
   if (!reply.ok) {
@@ -357,7 +374,7 @@ async function openRun(change: { source?: Source; overrides?: Map<string, string
 function togglePlay() {
   if (loading > 0) {
     playWhenOpen = !playWhenOpen;
-    ui.play.textContent = playWhenOpen ? 'Pause' : 'Play';
+    ui.play.textContent = playWhenOpen ? m.page.pause : m.page.play;
     ui.play.setAttribute('aria-pressed', String(playWhenOpen));
     return;
   }
@@ -402,14 +419,14 @@ async function forkAt(at: number, changes: Map<string, string>) {
   const panel = byId('fork-panel');
   const host = byId('fork');
   panel.hidden = false;
-  host.replaceChildren(el('p', { class: 'muted' }, `Running both on from round ${at}…`));
-  const { text, filename } = sourceText(source);
+  host.replaceChildren(el('p', { class: 'muted' }, m.page.forkRunning(at)));
+  const { text, filename, bundled } = sourceText(source);
   const change = [...changes].map(([p, v]) => `${p}=${v}`);
   type Forked = { original: RunResult; fork: RunResult } | { errors: string[] };
-  const reply = await call<Forked>(() => remote.fork(text, { filename, overrides: overrideTexts(), changes: change, seed: seed!, at }));
+  const reply = await call<Forked>(() => remote.fork(text, { filename, bundled, overrides: overrideTexts(), changes: change, seed: seed!, at }));
   if (gen !== generation) return;
   if ('errors' in reply) {
-    host.replaceChildren(el('div', { class: 'errors', role: 'alert' }, el('strong', {}, 'This fork cannot be made:'), el('ul', {}, ...reply.errors.map((e) => el('li', {}, e)))));
+    host.replaceChildren(el('div', { class: 'errors', role: 'alert' }, el('strong', {}, m.page.forkCannot), el('ul', {}, ...reply.errors.map((e) => el('li', {}, e)))));
     return;
   }
   fork = { at, changes };
@@ -417,8 +434,8 @@ async function forkAt(at: number, changes: Map<string, string>) {
   renderComparison(
     host,
     [
-      { title: `As it was (seed ${seed})`, result: reply.original },
-      { title: `Changed from round ${at} on: ${words}`, result: reply.fork },
+      { title: m.page.asItWas(seed), result: reply.original },
+      { title: m.page.changedFrom(at, words), result: reply.fork },
     ],
     meta.threshold,
     { forkAt: at },
@@ -456,7 +473,7 @@ async function seekTo(roundsRun: number) {
 
 function setPlaying(on: boolean) {
   playing = on;
-  ui.play.textContent = on ? 'Pause' : 'Play';
+  ui.play.textContent = on ? m.page.pause : m.page.play;
   ui.play.setAttribute('aria-pressed', String(on));
 }
 
@@ -492,14 +509,14 @@ const LIMIT_TEXT = `${MAX_SCENARIO_BYTES / 1e6} MB (${MAX_SCENARIO_BYTES} bytes)
 async function openFile(file: File) {
   // Measured before a byte is read: a file of gigabytes is refused at once, and the current run stays.
   if (file.size > MAX_SCENARIO_BYTES) {
-    showLoadErrors([{ path: '', text: `${file.name}: the file is too large: ${file.size} bytes; a scenario file may be at most ${LIMIT_TEXT}` }]);
+    showLoadErrors([{ path: '', text: m.page.tooLarge(file.name, file.size, LIMIT_TEXT) }]);
     return;
   }
   let text: string;
   try {
     text = await file.text();
   } catch (error) {
-    showLoadErrors([{ path: '', text: `${file.name}: the file could not be read (${error instanceof Error ? error.message : String(error)})` }]);
+    showLoadErrors([{ path: '', text: m.page.unreadable(file.name, error instanceof Error ? error.message : String(error)) }]);
     return;
   }
   const packed = await packScenario(text);
@@ -533,9 +550,9 @@ ui.fileInput.addEventListener('change', () => {
 ui.copyLink.addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(location.href);
-    ui.copyStatus.textContent = 'Link copied.';
+    ui.copyStatus.textContent = m.page.linkCopied;
   } catch {
-    ui.copyStatus.textContent = 'Copy the address bar: it holds this run.';
+    ui.copyStatus.textContent = m.page.copyByHand;
   }
 });
 ui.axisX.addEventListener('change', applyAxes);
@@ -619,17 +636,17 @@ async function start() {
   else if (wanted !== null) {
     try {
       const text = await unpackScenario(wanted);
-      first = { kind: 'file', text, filename: 'shared scenario', packed: wanted };
+      first = { kind: 'file', text, filename: m.page.sharedScenario, packed: wanted };
     } catch (error) {
       unknown =
         error instanceof PackedTooLarge
           ? {
-              heading: 'The scenario in the address is too large to open:',
-              text: `it unpacks to more than ${LIMIT_TEXT}, the most a scenario file may hold; opened ${FIRST_SCENARIO} instead`,
+              heading: m.page.addressTooLarge,
+              text: m.page.addressTooLargeText(LIMIT_TEXT, FIRST_SCENARIO),
             }
           : {
-              heading: 'The address names no scenario this page knows:',
-              text: `scenario "${wanted.slice(0, 60)}" is neither a bundled scenario nor a packed one; opened ${FIRST_SCENARIO} instead`,
+              heading: m.page.addressUnknown,
+              text: m.page.addressUnknownText(wanted.slice(0, 60), FIRST_SCENARIO),
             };
     }
   }
@@ -638,7 +655,7 @@ async function start() {
     // Keep the page usable: open the scenario as it is, and keep the errors of the address in view.
     const shown = [...ui.loadErrors.querySelectorAll('li')].map((li) => ({ path: '', text: li.textContent ?? '' }));
     ok = await openRun({ source: first, overrides: new Map() });
-    if (ok) showLoadErrors(shown, 'The changes in the address were not applied:');
+    if (ok) showLoadErrors(shown, m.page.addressChanges);
   }
   if (unknown) showLoadErrors([{ path: '', text: unknown.text }], unknown.heading);
   if (ok && fresh) {

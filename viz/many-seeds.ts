@@ -7,8 +7,9 @@
  */
 import { releaseProxy, wrap } from 'comlink';
 import { countOutcomes, outcomeShares, wilsonInterval } from '../analysis/index.ts';
-import { FLAG_WORDS, FLAGS, OUTCOME_WORDS, type Flag, type Outcome } from '../sim/index.ts';
+import { FLAGS, type Flag, type Outcome } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
+import { m } from './messages/index.ts';
 import type { SimulationApi } from './worker.ts';
 
 export const SEEDS = 200;
@@ -76,8 +77,8 @@ export function renderShares(host: HTMLElement, runs: SeedRun[], seedStart: numb
   const outcomes = runs.map((r) => r.outcome);
   const table = el('table', { class: 'shares', 'data-testid': 'seed-shares' });
   table.append(
-    el('caption', {}, `${total} runs, seeds ${seedStart} to ${seedStart + total - 1}`),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Outcome'), el('th', { scope: 'col' }, 'Runs'), el('th', { scope: 'col' }, 'Share (95% interval)'), el('th', { scope: 'col' }, ''))),
+    el('caption', {}, m.seeds.caption(total, seedStart, seedStart + total - 1)),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, m.seeds.outcome), el('th', { scope: 'col' }, m.seeds.runs), el('th', { scope: 'col' }, m.seeds.share), el('th', { scope: 'col' }, ''))),
   );
   const body = el('tbody');
   for (const { outcome, count, share, low: lo, high: hi } of outcomeShares(countOutcomes(outcomes))) {
@@ -85,9 +86,9 @@ export function renderShares(host: HTMLElement, runs: SeedRun[], seedStart: numb
     const row = el(
       'tr',
       { 'data-outcome': outcome, 'data-count': String(count) },
-      el('th', { scope: 'row' }, OUTCOME_WORDS[outcome].title),
+      el('th', { scope: 'row' }, m.outcomes[outcome].title),
       el('td', {}, String(count)),
-      el('td', {}, `${pct(share)} (${pct(lo)}–${pct(hi)})`),
+      el('td', {}, `${pct(share)} (${m.seeds.interval(pct(lo), pct(hi))})`),
       el('td', {}, bar),
     );
     if (count === 0) row.classList.add('muted');
@@ -96,8 +97,8 @@ export function renderShares(host: HTMLElement, runs: SeedRun[], seedStart: numb
   table.append(body);
   const flags = el('table', { class: 'shares', 'data-testid': 'seed-flags' });
   flags.append(
-    el('caption', {}, `Flags raised in the same ${total} runs (a run can have several, or none, whatever its outcome)`),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Flag'), el('th', { scope: 'col' }, 'Runs'), el('th', { scope: 'col' }, 'Share (95% interval)'), el('th', { scope: 'col' }, ''))),
+    el('caption', {}, m.seeds.flagsCaption(total)),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, m.seeds.flag), el('th', { scope: 'col' }, m.seeds.runs), el('th', { scope: 'col' }, m.seeds.share), el('th', { scope: 'col' }, ''))),
   );
   const flagBody = el('tbody');
   for (const flag of FLAGS) {
@@ -107,9 +108,9 @@ export function renderShares(host: HTMLElement, runs: SeedRun[], seedStart: numb
     const row = el(
       'tr',
       { 'data-flag': flag, 'data-count': String(count) },
-      el('th', { scope: 'row' }, FLAG_WORDS[flag].label.charAt(0).toUpperCase() + FLAG_WORDS[flag].label.slice(1)),
+      el('th', { scope: 'row' }, m.flags[flag].label.charAt(0).toUpperCase() + m.flags[flag].label.slice(1)),
       el('td', {}, String(count)),
-      el('td', {}, `${pct(share)} (${pct(lo)}–${pct(hi)})`),
+      el('td', {}, `${pct(share)} (${m.seeds.interval(pct(lo), pct(hi))})`),
       el('td', {}, shareBar(share, lo, hi)),
     );
     if (count === 0) row.classList.add('muted');

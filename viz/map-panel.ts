@@ -4,8 +4,9 @@
  * room). A drawn map is named in the address (`map.x`, `map.y`, `map.seeds`) so a teacher can
  * hand the class the map itself.
  */
-import { FLAG_WORDS, FLAGS, type Flag } from '../sim/index.ts';
+import { FLAGS, type Flag } from '../sim/index.ts';
 import { byId, el } from './dom.ts';
+import { m } from './messages/index.ts';
 import type { CurrentRun } from './analysis-panels.ts';
 import type { Meta } from './frame.ts';
 import { cellOverrides, computeMap, createMapView, mapConditions, type MapAxis, type MapCondition, type MapRequest } from './regime-map.ts';
@@ -69,7 +70,7 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
     deps.openCell(cellOverrides(drawing, cell.x, cell.y), drawing.seedStart);
   });
   let conditions: MapCondition[] = [];
-  ui.by.replaceChildren(el('option', { value: '' }, 'how the meetings end'), ...FLAGS.map((f) => el('option', { value: f }, `how often: ${FLAG_WORDS[f].label}`)));
+  ui.by.replaceChildren(el('option', { value: '' }, m.map.byOutcome), ...FLAGS.map((f) => el('option', { value: f }, m.map.byFlag(m.flags[f].label))));
   let drawing: MapRequest | null = null;
   let abort: AbortController | null = null;
 
@@ -82,7 +83,7 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
 
   function showErrors(errors: string[]) {
     ui.errors.hidden = errors.length === 0;
-    ui.errors.replaceChildren(...(errors.length ? [el('strong', {}, 'The map cannot be drawn:'), el('ul', {}, ...errors.map((e) => el('li', {}, e)))] : []));
+    ui.errors.replaceChildren(...(errors.length ? [el('strong', {}, m.map.cannotDraw), el('ul', {}, ...errors.map((e) => el('li', {}, e)))] : []));
   }
 
   /** The form's axes and seeds, or the errors that name what is wrong. */
@@ -90,16 +91,16 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
     const errors: string[] = [];
     const axis = (name: string, select: HTMLSelectElement, from: HTMLInputElement, to: HTMLInputElement, steps: HTMLInputElement): MapAxis => {
       const [f, t, n] = [Number(from.value), Number(to.value), Number(steps.value)];
-      if (from.value.trim() === '' || !Number.isFinite(f)) errors.push(`${name}, from: expected a number`);
-      if (to.value.trim() === '' || !Number.isFinite(t)) errors.push(`${name}, to: expected a number`);
-      if (!Number.isInteger(n) || n < 2 || n > MAX_MAP_STEPS) errors.push(`${name}, steps: expected a whole number from 2 to ${MAX_MAP_STEPS}`);
+      if (from.value.trim() === '' || !Number.isFinite(f)) errors.push(m.map.notANumber(name, m.map.fromWord));
+      if (to.value.trim() === '' || !Number.isFinite(t)) errors.push(m.map.notANumber(name, m.map.toWord));
+      if (!Number.isInteger(n) || n < 2 || n > MAX_MAP_STEPS) errors.push(m.map.badSteps(name, MAX_MAP_STEPS));
       return { path: select.value, from: f, to: t, steps: n };
     };
-    const x = axis('Across', ui.x, ui.xFrom, ui.xTo, ui.xSteps);
-    const y = axis('Up', ui.y, ui.yFrom, ui.yTo, ui.ySteps);
-    if (x.path === y.path) errors.push('Up: choose a condition other than the one across');
+    const x = axis(m.map.across, ui.x, ui.xFrom, ui.xTo, ui.xSteps);
+    const y = axis(m.map.up, ui.y, ui.yFrom, ui.yTo, ui.ySteps);
+    if (x.path === y.path) errors.push(m.map.sameAxis);
     const seeds = Number(ui.seeds.value);
-    if (!Number.isInteger(seeds) || seeds < 1 || seeds > MAX_MAP_SEEDS) errors.push(`Seeds per cell: expected a whole number from 1 to ${MAX_MAP_SEEDS}`);
+    if (!Number.isInteger(seeds) || seeds < 1 || seeds > MAX_MAP_SEEDS) errors.push(m.map.badSeeds(MAX_MAP_SEEDS));
     return errors.length ? errors : { x, y, seeds };
   }
 
@@ -165,7 +166,7 @@ export function wireMapPanel(deps: MapPanelDeps): MapPanel {
     async draw(spec) {
       const x = readAxis(spec.x);
       const y = readAxis(spec.y);
-      if (!x || !y) return showErrors([`the address's map is not PATH=LO:HI:STEPS on both axes (${spec.x}; ${spec.y})`]);
+      if (!x || !y) return showErrors([m.map.badAddress(spec.x, spec.y)]);
       for (const [a, select, from, to, steps, label] of [
         [x, ui.x, ui.xFrom, ui.xTo, ui.xSteps, spec.labels?.x],
         [y, ui.y, ui.yFrom, ui.yTo, ui.ySteps, spec.labels?.y],

@@ -9,6 +9,7 @@
 import type { RunEvent } from '../sim/index.ts';
 import { el, num, pct } from './dom.ts';
 import type { Meta, RoundLine } from './frame.ts';
+import { m } from './messages/index.ts';
 
 /** At most this many entries of a filter, or of one round, are in the page at once. */
 export const SHOWN_ENTRIES = 400;
@@ -19,53 +20,47 @@ const point = (p?: number[]) => (p ? `(${p.map((v) => num(v)).join(', ')})` : ''
 export function minuteText(e: RunEvent, meta: Meta): string {
   const label = (id?: string) => meta.constituencies.find((c) => c.id === id)?.label ?? id ?? '';
   const who = e.stakeholder ?? '';
+  const w = m.minutes.entry;
   switch (e.type) {
     case 'joined':
-      return `${who} joined the table.`;
+      return w.joined(who);
     case 'absent':
-      return `${who} could not afford to attend (resources ${num(e.value ?? 0, 1)}).`;
+      return w.absent(who, num(e.value ?? 0, 1));
     case 'dropped-out':
-      return `${who} dropped out for good.`;
+      return w.droppedOut(who);
     case 'declined':
-      return `${who} declined to come: the best text the convenor allows is worth ${num(e.utility ?? 0, 2)} to it, less than the ${num(e.floor ?? 0, 2)} it needs.`;
+      return w.declined(who, num(e.utility ?? 0, 2), num(e.floor ?? 0, 2));
     case 'walked-out':
-      return `${who} walked out: the text is worth ${num(e.utility ?? 0, 2)} to it, less than the ${num(e.floor ?? 0, 2)} it gets by going around the process.`;
+      return w.walkedOut(who, num(e.utility ?? 0, 2), num(e.floor ?? 0, 2));
     case 'caucus-formed':
-      return `The ${label(e.constituency)} caucus organized itself.`;
+      return w.caucusFormed(label(e.constituency));
     case 'chair-elected':
-      return `${who} chairs the ${label(e.constituency)} caucus.`;
+      return w.chairElected(who, label(e.constituency));
     case 'proposal':
-      return `A text was tabled at ${point(e.position)}.`;
+      return w.proposal(point(e.position));
     case 'objection':
-      return `${who} objected (short by ${num(e.value ?? 0, 3)}).`;
+      return w.objection(who, num(e.value ?? 0, 3));
     case 'blocked': {
       const ids = e.stakeholders ?? [];
-      const who = `${ids.slice(0, 8).map((id) => nameOf(meta, id)).join(', ')}${ids.length > 8 ? ` and ${ids.length - 8} others` : ''}`;
-      return `Blocked: support reached ${pct(e.value ?? 0)}, but ${ids.length === 1 ? `the objection of ${who} stopped` : `the objections of ${who} stopped`} the text.`;
+      return w.blocked(pct(e.value ?? 0), ids.slice(0, 8).map((id) => nameOf(meta, id)), Math.max(0, ids.length - 8));
     }
     case 'item-settled':
-      return `An item was settled; ${e.value ?? 0} left open.`;
+      return w.itemSettled(e.value ?? 0);
     case 'item-opened':
-      return `The ${label(e.constituency)} caucus uncovered a new problem; ${e.value ?? 0} items open.`;
+      return w.itemOpened(label(e.constituency), e.value ?? 0);
     case 'failure-declared':
-      return `The convenor declared failure: support had stalled at ${pct(e.value ?? 0)}.`;
+      return w.failureDeclared(pct(e.value ?? 0));
     case 'collapse':
-      return `Too few came: participation ${pct(e.value ?? 0)}, below quorum. The process collapsed.`;
+      return w.collapse(pct(e.value ?? 0));
     case 'adopted':
-      return `The text at ${point(e.position)} was adopted with ${pct(e.value ?? 0)} support.`;
+      return w.adopted(point(e.position), pct(e.value ?? 0));
     case 'collateral-attack':
-      return `${who} goes around the process (outside option ${num(e.value ?? 0)}).`;
+      return w.collateralAttack(who, num(e.value ?? 0));
   }
 }
 
 /** Entries of one type in one round that read better counted: "12 walked out: a, b, c and 9 others." */
-const COUNTED: Partial<Record<RunEvent['type'], string>> = {
-  'dropped-out': 'dropped out for good',
-  'walked-out': 'walked out',
-  declined: 'declined to come',
-  'chair-elected': 'chairs elected',
-  'caucus-formed': 'caucuses organized',
-};
+const COUNTED = m.minutes.counted;
 
 /** A stakeholder by its short label when it has one, else its id, as the room names it. */
 function nameOf(meta: Meta, id: string): string {
@@ -74,7 +69,7 @@ function nameOf(meta: Meta, id: string): string {
   return label && label.length <= 24 ? label : id;
 }
 
-const listed = (names: string[], total: number) => `${names.join(', ')}${total > names.length ? ` and ${total - names.length} other${total - names.length === 1 ? '' : 's'}` : ''}`;
+const listed = m.minutes.listed;
 
 /** A round in one line: its notable entries, then how many objected (the most powerful named) and the support. */
 export function roundText(line: RoundLine, meta: Meta): string {
@@ -85,14 +80,13 @@ export function roundText(line: RoundLine, meta: Meta): string {
     const verb = COUNTED[type];
     if (verb && events.length > 2) {
       const who = type === 'caucus-formed' ? events.map((e) => meta.constituencies.find((c) => c.id === e.constituency)?.label ?? e.constituency ?? '') : events.map((e) => nameOf(meta, e.stakeholder ?? ''));
-      parts.push(`${events.length} ${verb}: ${listed(who.slice(0, 3), events.length)}.`);
+      parts.push(m.minutes.countedLine(events.length, verb, listed(who.slice(0, 3), events.length)));
     } else for (const e of events) parts.push(minuteText(e, meta));
   }
   const names = line.objectors.map((id) => nameOf(meta, id));
   // A few are named; of many, the most powerful one.
-  const objected =
-    line.objected === 0 ? 'No one objected' : line.objected <= 3 ? `${line.objected} objected: ${names.join(', ')}` : `${line.objected} objected, ${names[0]} among them`;
-  parts.push(`${objected}; support ${pct(line.support)}.`);
+  const objected = line.objected === 0 ? m.minutes.noOne : line.objected <= 3 ? m.minutes.fewObjected(line.objected, names) : m.minutes.manyObjected(line.objected, names[0]);
+  parts.push(m.minutes.supportLine(objected, pct(line.support)));
   return parts.join(' ');
 }
 
@@ -124,7 +118,7 @@ export function createMinutes(list: HTMLOListElement, note: HTMLElement, entries
 
   const about = (e: RunEvent, id: string) => e.stakeholder === id || (e.stakeholders?.includes(id) ?? false);
   const entry = (e: RunEvent) => {
-    const li = el('li', { class: `minute minute-${e.type}` }, el('span', { class: 'minute-round' }, `Round ${e.round}`), ' ', minuteText(e, meta!));
+    const li = el('li', { class: `minute minute-${e.type}` }, el('span', { class: 'minute-round' }, m.minutes.round(e.round)), ' ', minuteText(e, meta!));
     if (highlighted && about(e, highlighted)) li.classList.add('highlight');
     if (e.stakeholder) li.dataset.stakeholder = e.stakeholder;
     shown.set(li, e);
@@ -133,8 +127,8 @@ export function createMinutes(list: HTMLOListElement, note: HTMLElement, entries
   const roundItem = (line: RoundLine) => {
     const kinds = new Set(line.notable.map((e) => e.type));
     const kind = kinds.has('adopted') ? 'adopted' : kinds.has('blocked') ? 'blocked' : kinds.has('walked-out') ? 'walked-out' : kinds.has('failure-declared') || kinds.has('collapse') ? 'end' : 'plain';
-    const more = el('button', { type: 'button', class: 'minute-more', 'aria-expanded': 'false' }, `all ${line.entries} entries`);
-    const li = el('li', { class: `minute round-line minute-${kind}`, 'data-round': String(line.round) }, el('span', { class: 'minute-round' }, `Round ${line.round}`), ' ', roundText(line, meta!), ' ', more);
+    const more = el('button', { type: 'button', class: 'minute-more', 'aria-expanded': 'false' }, m.minutes.allEntries(line.entries));
+    const li = el('li', { class: `minute round-line minute-${kind}`, 'data-round': String(line.round) }, el('span', { class: 'minute-round' }, m.minutes.round(line.round)), ' ', roundText(line, meta!), ' ', more);
     if (line.entries === 0) more.hidden = true;
     const who = new Set(line.involves ?? []);
     involved.set(li, who);
@@ -144,11 +138,11 @@ export function createMinutes(list: HTMLOListElement, note: HTMLElement, entries
       li.querySelector('ol')?.remove();
       li.querySelector('.minute-cut')?.remove();
       more.setAttribute('aria-expanded', String(!open));
-      more.textContent = open ? `all ${line.entries} entries` : 'fewer';
+      more.textContent = open ? m.minutes.allEntries(line.entries) : m.minutes.fewer;
       if (open) return;
       const { entries, total } = await entriesOf(line.round);
       li.append(el('ol', { class: 'round-entries' }, ...entries.map(entry)));
-      if (total > entries.length) li.append(el('p', { class: 'muted minute-cut' }, `The first ${entries.length} of the round's ${total} entries; filter by a stakeholder or a constituency to see the others.`));
+      if (total > entries.length) li.append(el('p', { class: 'muted minute-cut' }, m.minutes.firstOf(entries.length, total)));
     });
     return li;
   };
@@ -180,7 +174,7 @@ export function createMinutes(list: HTMLOListElement, note: HTMLElement, entries
       if (!meta) return;
       list.dataset.filter = filter;
       list.replaceChildren(...events.map(entry));
-      note.textContent = total > events.length ? `The latest ${events.length} of ${total} entries.` : `${total} ${total === 1 ? 'entry' : 'entries'}.`;
+      note.textContent = total > events.length ? m.minutes.latestOf(events.length, total) : `${m.minutes.entries(total)}.`;
       list.scrollTop = list.scrollHeight;
     },
     highlight(id, options = {}) {

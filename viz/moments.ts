@@ -6,6 +6,7 @@
  */
 import type { RunEvent } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
+import { m as words } from './messages/index.ts';
 import type { Meta } from './frame.ts';
 
 export interface Moment {
@@ -33,7 +34,7 @@ export function trackMoments(): Moments {
   const name = (id?: string) => {
     const i = id === undefined || !meta ? -1 : meta.ids.indexOf(id);
     const l = i >= 0 ? meta!.labels[i] : '';
-    return l && l.length <= 24 ? l : (id ?? 'one');
+    return l && l.length <= 24 ? l : (id ?? words.moments.one);
   };
   /** Each round's walk-out moment, with how many walked out in it. */
   const walkOuts = new Map<number, { moment: Moment; count: number }>();
@@ -54,26 +55,26 @@ export function trackMoments(): Moments {
         if (e.type === 'blocked' && !blockedSeen) {
           blockedSeen = true;
           const by = e.stakeholders ?? [];
-          moments.push({ round: e.round, kind: 'blocked', text: `first blocked: support ${pct(e.value ?? 0)}, stopped by ${by.length === 1 ? name(by[0]) : `${by.length} objections`}` });
+          moments.push({ round: e.round, kind: 'blocked', text: words.moments.firstBlocked(pct(e.value ?? 0), by.length === 1 ? name(by[0]) : words.moments.objections(by.length)) });
         } else if (e.type === 'caucus-formed' && e.round > 0) {
           // Caucuses organized from the start are the setting, not a turn of the story.
-          moments.push({ round: e.round, kind: 'caucus', text: `the ${label(e.constituency)} caucus organized` });
+          moments.push({ round: e.round, kind: 'caucus', text: words.moments.caucus(label(e.constituency)) });
         } else if (e.type === 'walked-out') {
           const same = walkOuts.get(e.round);
           if (same) {
             same.count++;
-            same.moment.text = `${same.count} walked out`;
+            same.moment.text = words.moments.manyWalkedOut(same.count);
           } else {
-            const moment: Moment = { round: e.round, kind: 'walk-out', text: `${name(e.stakeholder)} walked out` };
+            const moment: Moment = { round: e.round, kind: 'walk-out', text: words.moments.walkedOut(name(e.stakeholder)) };
             walkOuts.set(e.round, { moment, count: 1 });
             moments.push(moment);
           }
         } else if (e.type === 'adopted') {
-          moments.push({ round: e.round, kind: 'adopted', text: `the text adopted with ${pct(e.value ?? 0)} support` });
+          moments.push({ round: e.round, kind: 'adopted', text: words.moments.adopted(pct(e.value ?? 0)) });
         } else if (e.type === 'failure-declared') {
-          moments.push({ round: e.round, kind: 'failure', text: 'the convenor declared failure' });
+          moments.push({ round: e.round, kind: 'failure', text: words.moments.failure });
         } else if (e.type === 'collapse') {
-          moments.push({ round: e.round, kind: 'collapse', text: 'too few came: the process collapsed' });
+          moments.push({ round: e.round, kind: 'collapse', text: words.moments.collapse });
         }
       }
       moments.sort((a, b) => a.round - b.round);
@@ -86,9 +87,9 @@ export function trackMoments(): Moments {
 export function renderMoments(host: HTMLElement, moments: readonly Moment[], at: number, go: (roundsRun: number) => void): void {
   host.hidden = moments.length === 0;
   host.replaceChildren(
-    el('span', { class: 'muted' }, 'Go to:'),
+    el('span', { class: 'muted' }, words.moments.goTo),
     ...moments.map((m) => {
-      const button = el('button', { type: 'button', class: `moment moment-${m.kind}`, 'data-round': String(m.round) }, `Round ${m.round}: ${m.text}`);
+      const button = el('button', { type: 'button', class: `moment moment-${m.kind}`, 'data-round': String(m.round) }, words.moments.button(m.round, m.text));
       // The room as it stood when that round was over.
       if (at === m.round + 1) button.setAttribute('aria-current', 'step');
       button.addEventListener('click', () => go(m.round + 1));

@@ -3,17 +3,9 @@
  * words, with a link to what the class means. `data-testid="outcome"` holds the class id once
  * the run has ended, and `data-adopted` the adopted point at full precision.
  */
-import { FLAG_WORDS, headline, OUTCOME_WORDS, type RunResult } from '../sim/index.ts';
+import type { RunResult } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
-
-/** How a run ended, as a student reads it. */
-const END_WORDS: Record<RunResult['end'], string> = {
-  adopted: 'a text adopted',
-  deadline: 'the deadline reached',
-  horizon: 'the time allowed used up',
-  'declared-failure': 'failure declared by the convenor',
-  collapse: 'too few left to meet',
-};
+import { m } from './messages/index.ts';
 
 /** The site's page on the model (docs/model.md rendered, scripts/docs-pages.ts), at the outcome class's row. */
 export const classLink = (outcome: RunResult['outcome']) => `./model.html#${outcome}`;
@@ -26,8 +18,8 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
     delete panel.dataset.outcome;
     delete panel.dataset.adopted;
     panel.append(
-      el('p', { class: 'rewound' }, `Back in time: the room after ${round} of its ${known.rounds} rounds.`),
-      el('p', { class: 'muted' }, `It ends in ${OUTCOME_WORDS[known.outcome].title.toLowerCase()}: play on, or drag to the end.`),
+      el('p', { class: 'rewound' }, m.outcome.rewound(round, known.rounds)),
+      el('p', { class: 'muted' }, m.outcome.itEnds(m.outcomes[known.outcome].title)),
     );
     return;
   }
@@ -35,7 +27,7 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
     panel.dataset.state = 'running';
     delete panel.dataset.outcome;
     delete panel.dataset.adopted;
-    panel.append(el('p', { class: 'muted' }, round === 0 ? 'Press play to start the meeting.' : 'The meeting is under way…'));
+    panel.append(el('p', { class: 'muted' }, round === 0 ? m.outcome.pressPlay : m.outcome.underWay));
     return;
   }
   panel.dataset.state = 'ended';
@@ -43,29 +35,27 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
   panel.dataset.end = result.end;
   panel.dataset.rounds = String(result.rounds);
   panel.dataset.adopted = JSON.stringify(result.adopted ? result.adopted.position : null);
-  const words = OUTCOME_WORDS[result.outcome];
+  const words = m.outcomes[result.outcome];
   panel.append(
     el('h2', { class: `outcome-class outcome-${result.outcome}` }, words.title),
     // One sentence that agrees with the numbers below it: its flags in it, contradictions said.
-    el('p', { class: 'headline', 'data-testid': 'headline' }, headline(result)),
+    el('p', { class: 'headline', 'data-testid': 'headline' }, m.headline(result)),
     el('p', { class: 'explanation' }, result.explanation),
   );
   const facts = el('dl', { class: 'facts' });
   const fact = (k: string, v: string) => facts.append(el('dt', {}, k), el('dd', {}, v));
   // Each figure says what it is and when.
-  fact('Ended', `${END_WORDS[result.end]} after ${result.rounds} rounds`);
-  fact('Legitimacy of the text', result.legitimacy === null ? 'none (nothing adopted)' : pct(result.legitimacy));
-  fact('Inclusion at the end', `${pct(result.inclusion)} of those affected were at the table`);
+  fact(m.outcome.ended, m.outcome.endedAfter(m.outcome.ends[result.end], result.rounds));
+  fact(m.outcome.legitimacy, result.legitimacy === null ? m.outcome.noneAdopted : pct(result.legitimacy));
+  fact(m.outcome.inclusion, m.outcome.inclusionValue(pct(result.inclusion)));
   const peak = result.bestSupport;
   fact(
-    'Support',
-    peak.support > result.support + 0.005
-      ? `${pct(result.support)} at the end; it peaked at ${pct(peak.support)} in round ${peak.round}`
-      : `${pct(result.support)} at the end, the highest it reached`,
+    m.outcome.support,
+    peak.support > result.support + 0.005 ? m.outcome.supportPeaked(pct(result.support), pct(peak.support), peak.round) : m.outcome.supportHighest(pct(result.support)),
   );
   panel.append(facts);
-  const flags = el('ul', { class: 'flags', 'aria-label': 'flags' });
-  for (const f of result.flags) flags.append(el('li', { class: `flag flag-${f}` }, FLAG_WORDS[f].plain));
-  if (result.flags.length === 0) flags.append(el('li', { class: 'muted' }, 'No flags.'));
-  panel.append(flags, el('p', {}, el('a', { href: classLink(result.outcome), target: '_blank', rel: 'noopener' }, `What ${words.title.toLowerCase()} means`)));
+  const flags = el('ul', { class: 'flags', 'aria-label': m.outcome.flags });
+  for (const f of result.flags) flags.append(el('li', { class: `flag flag-${f}` }, m.flags[f].plain));
+  if (result.flags.length === 0) flags.append(el('li', { class: 'muted' }, m.outcome.noFlags));
+  panel.append(flags, el('p', {}, el('a', { href: classLink(result.outcome), target: '_blank', rel: 'noopener' }, m.outcome.whatItMeans(words.title))));
 }

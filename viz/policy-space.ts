@@ -12,8 +12,8 @@
  */
 import * as d3 from 'd3';
 import { principalAxes, projectPoint, type Projection } from '../analysis/index.ts';
-import { plainWords } from '../sim/index.ts';
 import { el, num } from './dom.ts';
+import { m as words } from './messages/index.ts';
 import type { Frame, Meta } from './frame.ts';
 import { constituencyColour } from './palette.ts';
 
@@ -27,7 +27,7 @@ const LARGEST = 620;
 const FULL_PLOT = 464;
 
 /** Names of the stances, indexed as STANCE in sim/run-state.ts numbers them (test/viz/stance.test.ts). */
-export const STANCE_NAMES = ['absent', 'supports', 'objection addressed', 'objects', 'does not engage'];
+export const STANCE_NAMES: readonly string[] = words.space.stances;
 const DASH: Record<number, string | null> = { 0: '2,2', 1: null, 2: null, 3: '4,2', 4: '1,2' };
 const STROKE_WIDTH: Record<number, number> = { 0: 1, 1: 2, 2: 1, 3: 2, 4: 1 };
 
@@ -64,7 +64,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
     .attr('tabindex', 0)
     // A widget of its own: the arrows move between stakeholders, so screen readers pass them on.
     .attr('role', 'application')
-    .attr('aria-roledescription', 'policy space')
+    .attr('aria-roledescription', words.space.roleDescription)
     .attr('aria-describedby', keysHint ?? null);
   // Says which stakeholder the keyboard is on, for a screen reader; the tooltip shows the same.
   const status = el('div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'data-testid': 'space-status' });
@@ -213,7 +213,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       const pad = Math.max(0.05, (hi - lo) * 0.1);
       x.domain([lo - pad, hi + pad]);
       y.domain([lo - pad, hi + pad]);
-      fitLabels('Across: where what they want differs most (all issues together)', 'Up: where it differs next');
+      fitLabels(words.space.acrossAll, words.space.upNext);
     } else if (axes.mode === 'issues') {
       // Zoom to where the stakeholders' interests and the convenor's point lie: stated positions
       // and proposals stay between them.
@@ -231,7 +231,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       }
       x.domain(zoom(xs));
       y.domain(meta.d > 1 ? zoom(ys) : [0, 1]);
-      fitLabels(meta.issues[axes.x]?.label ?? '', meta.d > 1 ? (meta.issues[axes.y]?.label ?? '') : 'one row per constituency');
+      fitLabels(meta.issues[axes.x]?.label ?? '', meta.d > 1 ? (meta.issues[axes.y]?.label ?? '') : words.space.oneRow);
     }
     xAxisG.call(d3.axisBottom(x).ticks(inner < 300 ? 4 : 5));
     yAxisG.call(d3.axisLeft(y).ticks(inner < 300 ? 4 : 5)).attr('display', meta.d === 1 && axes.mode === 'issues' ? 'none' : null);
@@ -405,7 +405,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       .attr('text-anchor', (l) => (l.px > inner * 0.55 ? 'end' : 'start'))
       .attr('x', (l) => (l.px > inner * 0.55 ? l.px - l.r - 4 : l.px + l.r + 4))
       .attr('y', (l) => l.py + 4)
-      .text((l) => `${nameOf(m, l.first)}${l.count > 1 ? ` and ${l.count - 1} others` : ''}: ${l.why}`);
+      .text((l) => words.space.others(nameOf(m, l.first), l.count, words.space.why[l.why] ?? l.why));
 
     // Once it is over: each constituency's (power-weighted) mean ideal, joined to the text adopted.
     const rows: { c: number; cx: number; cy: number }[] = [];
@@ -676,7 +676,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
     } else if (event.key === 'Escape' && (focused !== null || selected !== null)) {
       focused = null;
       selected = null;
-      status.textContent = 'No stakeholder selected.';
+      status.textContent = words.space.noneSelected;
       showFocused();
       listener(null, 'keyboard');
     } else return;
@@ -720,7 +720,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       caucusG.selectAll('*').remove();
       canvas.hidden = !big;
       canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-      svg.attr('aria-label', `Policy space of ${m.name}: ${m.n} stakeholders on ${m.d} issue${m.d === 1 ? '' : 's'}`);
+      svg.attr('aria-label', words.space.label(m.name, m.n, m.d));
       setScales();
     },
     draw(frame, duration) {
@@ -762,16 +762,16 @@ function fade(m: Meta, frame: Frame, i: number): number {
 export function describe(m: Meta, frame: Frame, i: number): string[] {
   const d = m.d;
   const vec = (arr: Float64Array) => `(${Array.from(arr.subarray(i * d, i * d + d), (v) => num(v)).join(', ')})`;
-  const left = frame.left[i] === 3 ? 'walked out' : frame.left[i] === 2 ? 'declined the invitation' : frame.left[i] === 1 ? 'dropped out' : '';
-  const state = left || (frame.present[i] ? STANCE_NAMES[frame.stance[i]] : 'absent');
+  const left = frame.left[i] === 3 ? words.space.walkedOut : frame.left[i] === 2 ? words.space.declinedInvitation : frame.left[i] === 1 ? words.space.droppedOut : '';
+  const state = left || (frame.present[i] ? STANCE_NAMES[frame.stance[i]] : STANCE_NAMES[0]);
   return [
     m.ids[i],
     ...(m.labels[i] ? [m.labels[i]] : []),
     `${m.constituencies[m.constituency[i]].label}`,
-    `power ${num(m.power[i])} · resources ${num(frame.resources[i], 1)} of ${num(m.resources[i], 1)}`,
-    `wants ${vec(m.ideal)}`,
-    `now says ${vec(frame.position)}`,
-    `${plainWords('reservation')}: ${num(m.reservation[i])} · ${state}`,
+    words.space.powerResources(num(m.power[i]), num(frame.resources[i], 1), num(m.resources[i], 1)),
+    words.space.wants(vec(m.ideal)),
+    words.space.says(vec(frame.position)),
+    words.space.least(num(m.reservation[i]), state),
   ];
 }
 

@@ -9,9 +9,10 @@
  */
 import { releaseProxy, wrap } from 'comlink';
 import * as d3 from 'd3';
-import { cellWords, countOutcomes, gridValues, outcomeShares, wilsonInterval, type MapCell } from '../analysis/index.ts';
-import { FLAG_WORDS, OUTCOMES, OUTCOME_WORDS, type Flag, type Outcome } from '../sim/index.ts';
+import { countOutcomes, gridValues, outcomeShares, wilsonInterval, type MapCell } from '../analysis/index.ts';
+import { OUTCOMES, type Flag, type Outcome } from '../sim/index.ts';
 import { el } from './dom.ts';
+import { m as words } from './messages/index.ts';
 import type { Meta } from './frame.ts';
 import { drawBoundaries, styleOf } from './report-parts.ts';
 import type { SimulationApi } from './worker.ts';
@@ -34,19 +35,20 @@ export interface MapAxis {
 /** The conditions of this scenario a map can put on an axis. */
 export function mapConditions(m: Meta): MapCondition[] {
   const c = m.convenor;
+  const w = words.map.conditions;
   const out: MapCondition[] = [
-    { path: 'convenor.rule.threshold', label: "the rule's threshold", from: 0.55, to: 1 },
-    { path: 'convenor.goodEnough', label: '"good enough"', from: 0, to: 0.1 },
-    { path: 'convenor.attendanceCost', label: 'the cost of attending', from: 0, to: 3 },
-    { path: 'convenor.deadline', label: 'the deadline (rounds)', from: 20, to: 200 },
-    { path: 'convenor.agenda.growth', label: 'agenda growth', from: 0, to: 0.3 },
-    { path: 'convenor.exitRounds', label: 'rounds before walking out', from: 1, to: 30 },
+    { path: 'convenor.rule.threshold', label: w.threshold, from: 0.55, to: 1 },
+    { path: 'convenor.goodEnough', label: w.goodEnough, from: 0, to: 0.1 },
+    { path: 'convenor.attendanceCost', label: w.attendanceCost, from: 0, to: 3 },
+    { path: 'convenor.deadline', label: w.deadline, from: 20, to: 200 },
+    { path: 'convenor.agenda.growth', label: w.agendaGrowth, from: 0, to: 0.3 },
+    { path: 'convenor.exitRounds', label: w.exitRounds, from: 1, to: 30 },
   ];
-  if (c.inRoom !== null) out.push({ path: 'convenor.inRoom.pull', label: "the state's pull on the pen", from: 0, to: 1 });
-  for (const k of m.constituencies) out.push({ path: `convenor.subsidies.${k.id}`, label: `the subsidy for ${k.label}`, from: 0, to: 3 });
+  if (c.inRoom !== null) out.push({ path: 'convenor.inRoom.pull', label: w.pull, from: 0, to: 1 });
+  for (const k of m.constituencies) out.push({ path: `convenor.subsidies.${k.id}`, label: w.subsidy(k.label), from: 0, to: 3 });
   if (m.d === 1) {
-    out.push({ path: 'convenor.acceptable.min[0]', label: 'the least the convenor accepts', from: 0, to: 0.9 });
-    out.push({ path: 'convenor.acceptable.max[0]', label: 'the most the convenor accepts', from: 0.1, to: 1 });
+    out.push({ path: 'convenor.acceptable.min[0]', label: w.least, from: 0, to: 0.9 });
+    out.push({ path: 'convenor.acceptable.max[0]', label: w.most, from: 0.1, to: 1 });
   }
   return out;
 }
@@ -101,9 +103,9 @@ export function flagCell(x: number, y: number, flags: Flag[][], flag: Flag): Fla
 
 /** A flag's cell in words: "With … at … and … at …: exclusion in 70% of 10 runs (95% interval 40%–89%)". */
 export function flagCellWords(c: FlagCell, flag: Flag, x: string, y: string): string {
-  const pct = (v: number) => `${Math.round(v * 100)}%`;
-  const sure = c.low > 0.5 ? 'most runs, surely' : c.high < 0.5 ? 'a minority of runs, surely' : 'about half, or not sure';
-  return `With ${x} at ${c.x} and ${y} at ${c.y}: ${FLAG_WORDS[flag].label} in ${pct(c.share)} of ${c.runs} runs (95% interval ${pct(c.low)}–${pct(c.high)}, ${sure}).`;
+  const pct = words.pct;
+  const sure = c.low > 0.5 ? words.map.surelyMost : c.high < 0.5 ? words.map.surelyFew : words.map.unsure;
+  return words.map.flagCell(x, String(c.x), y, String(c.y), words.flags[flag].label, pct(c.share), c.runs, pct(c.low), pct(c.high), sure);
 }
 
 /**
@@ -166,7 +168,7 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
     if (by !== null) {
       const swatch = el('span', { class: 'swatch square' });
       swatch.style.background = FLAG_COLOUR;
-      legend!.replaceChildren(el('span', { class: 'key' }, swatch, `${FLAG_WORDS[by].label} in most runs (paler: in fewer); dark lines: where it starts`));
+      legend!.replaceChildren(el('span', { class: 'key' }, swatch, words.map.flagLegend(words.flags[by].label)));
       return;
     }
     const present = OUTCOMES.filter((o) => cells.some((c) => c.dominant === o));
@@ -174,14 +176,14 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
       ...present.map((o) => {
         const swatch = el('span', { class: 'swatch square' });
         swatch.style.background = styleOf(o).colour;
-        return el('span', { class: 'key' }, swatch, OUTCOME_WORDS[o].title);
+        return el('span', { class: 'key' }, swatch, words.outcomes[o].title);
       }),
     );
   }
 
   return {
-    start(r, words) {
-      names = words;
+    start(r, axes) {
+      names = axes;
       by = r.by;
       cells = [];
       const xs = gridValues(r.x.from, r.x.to, r.x.steps);
@@ -192,19 +194,19 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
       const height = margin.top + size + margin.bottom;
       x = d3.scaleBand<number>().domain(xs).range([margin.left, margin.left + size]);
       y = d3.scaleBand<number>().domain(ys).range([margin.top + size, margin.top]);
-      const what = r.by === null ? 'how the meetings end' : `how often ${FLAG_WORDS[r.by].label} is flagged`;
-      svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'regime-map').attr('role', 'group').attr('aria-label', `Regime map of ${what}: ${words.x} across, ${words.y} up`);
+      const what = r.by === null ? words.map.byOutcome : words.map.flagged(words.flags[r.by].label);
+      svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'regime-map').attr('role', 'group').attr('aria-label', words.map.label(what, axes.x, axes.y));
       const every = (n: number) => Math.max(1, Math.ceil(n / 8));
       const fmt = (v: number) => String(Number(v.toPrecision(3)));
       svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${margin.top + size})`).call(d3.axisBottom(x).tickValues(xs.filter((_, i) => i % every(xs.length) === 0)).tickFormat(fmt));
       svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).tickValues(ys.filter((_, i) => i % every(ys.length) === 0)).tickFormat(fmt));
-      svg.append('text').attr('class', 'axis-label').attr('x', margin.left + size / 2).attr('y', height - 12).attr('text-anchor', 'middle').text(words.x);
-      svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('transform', `translate(16,${margin.top + size / 2}) rotate(-90)`).text(words.y);
+      svg.append('text').attr('class', 'axis-label').attr('x', margin.left + size / 2).attr('y', height - 12).attr('text-anchor', 'middle').text(axes.x);
+      svg.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').attr('transform', `translate(16,${margin.top + size / 2}) rotate(-90)`).text(axes.y);
       cellsG = svg.append('g').attr('class', 'map-cells');
       edgesG = svg.append('g').attr('class', 'boundary');
       legend = el('div', { class: 'legend map-legend' });
       host.replaceChildren(svg.node()!, legend);
-      readout.textContent = 'Hover over a cell, or Tab to it, to read what happens there; click it to open it in the room.';
+      readout.textContent = words.map.readout;
     },
     add(cell, flags) {
       if (!cellsG) return;
@@ -213,7 +215,7 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
       const dominant = flag ? (flag.share > 0.5 ? 'flagged' : 'not flagged') : cell.dominant;
       const share = flag ? flag.share : cell.share;
       cells.push({ x: cell.x, y: cell.y, dominant });
-      const words = flag ? flagCellWords(flag, by!, names.x, names.y) : cellWords(cell, names.x, names.y);
+      const said = flag ? flagCellWords(flag, by!, names.x, names.y) : words.map.outcomeCell(cell, names.x, names.y);
       const rect = cellsG
         .append('rect')
         .attr('class', 'cell')
@@ -229,10 +231,10 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
         .attr('fill-opacity', flag ? 0.08 + 0.92 * flag.share : 0.25 + 0.75 * cell.share)
         .attr('tabindex', 0)
         .attr('role', 'button')
-        .attr('aria-label', words);
+        .attr('aria-label', said);
       if (flag) rect.attr('data-flagged', flag.flagged);
-      rect.append('title').text(words);
-      rect.on('mouseenter focus', () => (readout.textContent = words));
+      rect.append('title').text(said);
+      rect.on('mouseenter focus', () => (readout.textContent = said));
       rect.on('click', () => pick(cell));
       rect.on('keydown', (event: KeyboardEvent) => {
         if (event.key === 'Enter' || event.key === ' ') {

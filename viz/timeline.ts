@@ -8,11 +8,12 @@ import { RULE_WORDS } from './conditions.ts';
 import type { Measure } from '../sim/index.ts';
 import type { Frame, Meta } from './frame.ts';
 import { pct } from './dom.ts';
+import { m as words } from './messages/index.ts';
 
 const SHOWN: { measure: Measure; label: string; colour: string; dash?: string }[] = [
-  { measure: 'support', label: 'support', colour: '#0072B2' },
-  { measure: 'participation', label: 'participation', colour: '#009E73', dash: '6,3' },
-  { measure: 'dispersion', label: 'dispersion', colour: '#D55E00', dash: '2,2' },
+  { measure: 'support', label: words.timeline.measures.support, colour: '#0072B2' },
+  { measure: 'participation', label: words.timeline.measures.participation, colour: '#009E73', dash: '6,3' },
+  { measure: 'dispersion', label: words.timeline.measures.dispersion, colour: '#D55E00', dash: '2,2' },
 ];
 
 export interface Timeline {
@@ -38,14 +39,14 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
   const xAxisTop = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${margin.top + top.h})`);
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).ticks(4, '%'));
   const y2Axis = svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`);
-  svg.append('text').attr('class', 'axis-label').attr('x', margin.left + 4).attr('y', height - margin.bottom - bottom.h - 4).text('open items');
+  svg.append('text').attr('class', 'axis-label').attr('x', margin.left + 4).attr('y', height - margin.bottom - bottom.h - 4).text(words.timeline.openItems);
   const threshold = svg.append('line').attr('class', 'rule-line');
   const thresholdLabel = svg.append('text').attr('class', 'line-label');
   const rough = svg.append('line').attr('class', 'rough-line');
   const roughLabel = svg.append('text').attr('class', 'line-label');
   const deadline = svg.append('g').attr('class', 'deadline');
   deadline.append('line');
-  deadline.append('text').attr('class', 'line-label').text('deadline');
+  deadline.append('text').attr('class', 'line-label').text(words.timeline.deadline);
   const blockedG = svg.append('g').attr('class', 'blocked-rounds');
   // What is known of the run beyond the round shown, after going back in time: support, faint.
   const ghost = svg.append('path').attr('class', 'ghost-line');
@@ -83,10 +84,10 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
     k.textContent = text;
     legend.append(k);
   };
-  keyText('key-rule', "— the rule's threshold");
-  keyText('key-rough', '— rough consensus');
-  keyText('key-deadline', '| deadline');
-  keyText('key-blocked', '▮ blocked round');
+  keyText('key-rule', words.timeline.keyRule);
+  keyText('key-rough', words.timeline.keyRough);
+  keyText('key-deadline', words.timeline.keyDeadline);
+  keyText('key-blocked', words.timeline.keyBlocked);
 
   /** Takes the width the timeline is shown at; true when it changed. */
   function fit(): boolean {
@@ -121,14 +122,14 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
     const hline = (sel: typeof threshold, v: number) =>
       sel.attr('x1', x.range()[0]).attr('x2', x.range()[1]).attr('y1', y(v)).attr('y2', y(v));
     hline(threshold, meta.threshold);
-    thresholdLabel.attr('x', x.range()[1] - 4).attr('y', y(meta.threshold) - 3).attr('text-anchor', 'end').text(`rule: ${RULE_WORDS[meta.rule].toLowerCase()} ${pct(meta.threshold)}`);
+    thresholdLabel.attr('x', x.range()[1] - 4).attr('y', y(meta.threshold) - 3).attr('text-anchor', 'end').text(words.timeline.rule(RULE_WORDS[meta.rule], pct(meta.threshold)));
     hline(rough, meta.roughConsensus);
     // When the rule's threshold is the rough-consensus line, one label says both.
     const same = Math.abs(meta.threshold - meta.roughConsensus) < 1e-9;
     rough.attr('display', same ? 'none' : null);
     roughLabel.attr('display', same ? 'none' : null);
-    roughLabel.attr('x', x.range()[0] + 4).attr('y', y(meta.roughConsensus) - 3).text(`rough consensus ${pct(meta.roughConsensus)}`);
-    if (same) thresholdLabel.text(`rule: ${RULE_WORDS[meta.rule].toLowerCase()} ${pct(meta.threshold)} (the rough consensus line)`);
+    roughLabel.attr('x', x.range()[0] + 4).attr('y', y(meta.roughConsensus) - 3).text(words.timeline.rough(pct(meta.roughConsensus)));
+    if (same) thresholdLabel.text(words.timeline.ruleIsRough(RULE_WORDS[meta.rule], pct(meta.threshold)));
     const dl = meta.convenor.deadline;
     deadline.attr('display', dl !== null && dl <= x.domain()[1] ? null : 'none');
     if (dl !== null) {
@@ -168,9 +169,9 @@ export function createTimeline(host: HTMLElement, legend: HTMLElement): Timeline
       .attr('class', (m) => `moment-mark moment-${m.kind}`)
       .attr('d', (m) => `M${x(m.round)},${margin.top + 9}l-5,-9h10z`)
       .select('title')
-      .text((m) => `Round ${m.round}: ${m.text}`);
+      .text((m) => words.timeline.mark(m.round, m.text));
     items.attr('d', d3.line<number>().x((_, k) => x(k)).y((v) => y2(v)).curve(d3.curveStepAfter)(series.openItems));
-    svg.attr('aria-label', `Timeline: ${rounds} rounds; support ${pct(series.support[rounds - 1] ?? 0)} in the latest`);
+    svg.attr('aria-label', words.timeline.label(rounds, pct(series.support[rounds - 1] ?? 0)));
   }
 
   return {

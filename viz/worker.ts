@@ -7,6 +7,17 @@ import { createRun, foreseeProblems, forkMismatch, MEASURES, runScenario, type F
 import { formatScenarioError, loadScenario, isGroup } from '../sim/scenario/index.ts';
 import { ROUTINE, SMALL_ROOM, type Frame, type LoadReply, type Meta, type MinutesQuery, type RoundLine } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
+import { en, type Messages } from './messages/en.ts';
+import { chooseLanguage, type Language } from './messages/language.ts';
+import { loadMessages } from './messages/load.ts';
+import { inWords } from './scenario-words.ts';
+
+/** The page's language, for the sentences made here: the explanation, the fork's refusals, the lessons. */
+let language: Language = 'en';
+let words: Messages = en;
+
+/** A scenario as the page shows it: a bundled one (`bundled`: its id) in the page's language. */
+const spoken = (sc: Scenario, bundled: string | undefined): Scenario => (bundled === undefined ? sc : inWords(sc, words.scenarios[bundled]));
 
 let scenario: Scenario | null = null;
 let run: Run | null = null;
@@ -42,7 +53,7 @@ function frame(): Frame {
     events: [],
     objections: 0,
     rounds: roundLines(s.round, s.events, s.series.support),
-    result: s.done ? run!.result() : null,
+    result: s.done ? run!.result({ words: words.explanation }) : null,
   };
   const all = s.events;
   for (let k = sentEvents; k < all.length; k++) {
@@ -138,13 +149,18 @@ function describe(seed: number): Meta {
 }
 
 const api = {
+  /** Speaks the page's language from now on. */
+  async speak(lang: string): Promise<void> {
+    language = chooseLanguage(lang, []);
+    words = await loadMessages(language);
+  },
   /** Validates a scenario text with its overrides and starts a run; errors carry field paths. */
-  open(text: string, options: { filename?: string; overrides?: string[]; seed?: number | null }): LoadReply {
+  open(text: string, options: { filename?: string; bundled?: string; overrides?: string[]; seed?: number | null }): LoadReply {
     const loaded = loadScenario(text, { filename: options.filename, overrides: options.overrides ?? [] });
     if (!loaded.ok) {
       return { ok: false, errors: loaded.errors.map((e) => ({ path: e.path, text: formatScenarioError(e, options.filename) })) };
     }
-    scenario = loaded.scenario;
+    scenario = spoken(loaded.scenario, options.bundled);
     const seed = options.seed ?? scenario.seed;
     const first = start(seed);
     return { ok: true, meta: describe(seed), frame: first };
@@ -181,28 +197,28 @@ const api = {
    * was and once under `changes` (on top of `overrides`, the conditions it was opened with), from
    * that round's exact state (sim/fork.ts), as `convene run --fork-at` does. Errors name the field.
    */
-  fork(text: string, options: { filename?: string; overrides: string[]; changes: string[]; seed: number; at: number }): { original: RunResult; fork: RunResult } | { errors: string[] } {
+  fork(text: string, options: { filename?: string; bundled?: string; overrides: string[]; changes: string[]; seed: number; at: number }): { original: RunResult; fork: RunResult } | { errors: string[] } {
     const base = loadScenario(text, { filename: options.filename, overrides: options.overrides });
     if (!base.ok) return { errors: base.errors.map((e) => formatScenarioError(e, options.filename)) };
     const changed = loadScenario(text, { filename: options.filename, overrides: [...options.overrides, ...options.changes] });
     if (!changed.ok) return { errors: changed.errors.map((e) => formatScenarioError(e, options.filename)) };
     const why = forkMismatch(base.scenario, changed.scenario);
-    if (why) return { errors: [`this change cannot be made in the middle of a meeting: ${why}`] };
-    const original = createRun(base.scenario, { seed: options.seed, record: false });
+    if (why) return { errors: [words.page.forkMidway(why)] };
+    const original = createRun(spoken(base.scenario, options.bundled), { seed: options.seed, record: false });
     original.step(options.at);
-    if (original.round < options.at) return { errors: [`the meeting ended after round ${original.round - 1}, before round ${options.at}: fork at an earlier round`] };
-    const fork = original.fork({ scenario: changed.scenario });
-    return { original: original.finish({ series: true }), fork: fork.finish({ series: true }) };
+    if (original.round < options.at) return { errors: [words.page.forkTooLate(original.round - 1, options.at)] };
+    const fork = original.fork({ scenario: spoken(changed.scenario, options.bundled) });
+    return { original: original.finish({ series: true, words: words.explanation }), fork: fork.finish({ series: true, words: words.explanation }) };
   },
   /** One whole run with its series, for comparing two runs side by side; errors carry field paths. */
-  finished(text: string, options: { filename?: string; overrides?: string[]; seed: number }): RunResult | { errors: string[] } {
+  finished(text: string, options: { filename?: string; bundled?: string; overrides?: string[]; seed: number }): RunResult | { errors: string[] } {
     const loaded = loadScenario(text, { filename: options.filename, overrides: options.overrides ?? [] });
     if (!loaded.ok) return { errors: loaded.errors.map((e) => formatScenarioError(e, options.filename)) };
-    return runScenario(loaded.scenario, { seed: options.seed, series: true });
+    return runScenario(spoken(loaded.scenario, options.bundled), { seed: options.seed, series: true, words: words.explanation });
   },
   /** Reads the lesson files (YAML is parsed here, keeping the parser out of the page's bundle). */
   lessons(files: [id: string, text: string][], scenarios: string[]): LessonReply[] {
-    return files.map(([id, text]) => readLesson(id, text, scenarios));
+    return files.map(([id, text]) => readLesson(id, text, scenarios, language));
   },
   /** The first `limit` entries of the record in round `round`, and how many it has. */
   roundEntries(round: number, limit: number): { entries: RunEvent[]; total: number } {

@@ -24,6 +24,8 @@ export interface PageOptions {
   width?: number;
   height?: number;
   reducedMotion?: boolean;
+  /** The browser's language, e.g. fr-FR (navigator.language); en-US otherwise. */
+  locale?: string;
 }
 
 export interface Site {
@@ -75,6 +77,8 @@ export function useSite(): Site {
       const context = await browser!.newContext({
         viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
         reducedMotion: options.reducedMotion ? 'reduce' : 'no-preference',
+        // English unless a test asks: the page follows the browser's language (viz/messages).
+        locale: options.locale ?? 'en-US',
       });
       const page = await context.newPage();
       const errors: string[] = [];

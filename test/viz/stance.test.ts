@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { STANCE } from '../../sim/index.ts';
-import { STANCE_NAMES } from '../../viz/policy-space.ts';
+import { en } from '../../viz/messages/en.ts';
+import { fr } from '../../viz/messages/fr.ts';
+
+// The names the policy space shows (viz/policy-space.ts reads them from the page's catalogue).
+const STANCE_NAMES = en.space.stances;
 
 describe('the policy space’s stance names', () => {
   it('follow the core’s numbering of stances', () => {
@@ -10,5 +14,7 @@ describe('the policy space’s stance names', () => {
     expect(STANCE_NAMES[STANCE.objects]).toBe('objects');
     expect(STANCE_NAMES[STANCE.disengaged]).toBe('does not engage');
     expect(STANCE_NAMES).toHaveLength(Object.keys(STANCE).length);
+    // Every language names each stance, in the same order.
+    expect(fr.space.stances).toHaveLength(Object.keys(STANCE).length);
   });
 });
