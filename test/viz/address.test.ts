@@ -14,11 +14,15 @@ describe('the address', () => {
       autoplay: true,
       speed: 'max',
       mode: null,
+      lang: null,
       fork: null,
       forkSet: [],
       map: null,
     });
     expect(readAddress('?scenario=reference&mode=class').mode).toBe('class');
+    // The page's language is kept as asked, and written back.
+    expect(readAddress('?scenario=reference&lang=fr').lang).toBe('fr');
+    expect(writeAddress({ scenario: 'reference', seed: null, overrides: [], autoplay: false, speed: null, lang: 'fr' })).toBe('?scenario=reference&lang=fr');
     expect(writeAddress({ scenario: 'reference', seed: null, overrides: [], autoplay: false, speed: null, mode: 'class' })).toBe('?scenario=reference&mode=class');
   });
 
