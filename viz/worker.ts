@@ -3,18 +3,19 @@
  * it never runs a round on its own thread. One run at a time; reset is "open again".
  */
 import { expose } from 'comlink';
-import { createRun, foreseeProblems, forkMismatch, MEASURES, runScenario, type Flag, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { createRun, ENGLISH_EXPLANATION, type ExplainWords, foreseeProblems, forkMismatch, MEASURES, runScenario, type Flag, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, isGroup } from '../sim/scenario/index.ts';
 import { ROUTINE, SMALL_ROOM, type Frame, type LoadReply, type Meta, type MinutesQuery, type RoundLine } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
 import { en, type Messages } from './messages/en.ts';
 import { chooseLanguage, type Language } from './messages/language.ts';
-import { loadMessages } from './messages/load.ts';
+import { loadExplanation, loadMessages } from './messages/load.ts';
 import { inWords } from './scenario-words.ts';
 
 /** The page's language, for the sentences made here: the explanation, the fork's refusals, the lessons. */
 let language: Language = 'en';
 let words: Messages = en;
+let explanation: ExplainWords = ENGLISH_EXPLANATION;
 
 /** A scenario as the page shows it: a bundled one (`bundled`: its id) in the page's language. */
 const spoken = (sc: Scenario, bundled: string | undefined): Scenario => (bundled === undefined ? sc : inWords(sc, words.scenarios[bundled]));
@@ -53,7 +54,7 @@ function frame(): Frame {
     events: [],
     objections: 0,
     rounds: roundLines(s.round, s.events, s.series.support),
-    result: s.done ? run!.result({ words: words.explanation }) : null,
+    result: s.done ? run!.result({ words: explanation }) : null,
   };
   const all = s.events;
   for (let k = sentEvents; k < all.length; k++) {
@@ -152,7 +153,7 @@ const api = {
   /** Speaks the page's language from now on. */
   async speak(lang: string): Promise<void> {
     language = chooseLanguage(lang, []);
-    words = await loadMessages(language);
+    [words, explanation] = await Promise.all([loadMessages(language), loadExplanation(language)]);
   },
   /** Validates a scenario text with its overrides and starts a run; errors carry field paths. */
   open(text: string, options: { filename?: string; bundled?: string; overrides?: string[]; seed?: number | null }): LoadReply {
@@ -208,13 +209,13 @@ const api = {
     original.step(options.at);
     if (original.round < options.at) return { errors: [words.page.forkTooLate(original.round - 1, options.at)] };
     const fork = original.fork({ scenario: spoken(changed.scenario, options.bundled) });
-    return { original: original.finish({ series: true, words: words.explanation }), fork: fork.finish({ series: true, words: words.explanation }) };
+    return { original: original.finish({ series: true, words: explanation }), fork: fork.finish({ series: true, words: explanation }) };
   },
   /** One whole run with its series, for comparing two runs side by side; errors carry field paths. */
   finished(text: string, options: { filename?: string; bundled?: string; overrides?: string[]; seed: number }): RunResult | { errors: string[] } {
     const loaded = loadScenario(text, { filename: options.filename, overrides: options.overrides ?? [] });
     if (!loaded.ok) return { errors: loaded.errors.map((e) => formatScenarioError(e, options.filename)) };
-    return runScenario(spoken(loaded.scenario, options.bundled), { seed: options.seed, series: true, words: words.explanation });
+    return runScenario(spoken(loaded.scenario, options.bundled), { seed: options.seed, series: true, words: explanation });
   },
   /** Reads the lesson files (YAML is parsed here, keeping the parser out of the page's bundle). */
   lessons(files: [id: string, text: string][], scenarios: string[]): LessonReply[] {
