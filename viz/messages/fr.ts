@@ -11,7 +11,6 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${Math.abs(n)
 /** The verb's number for a count: "a" or "ont", and so on. */
 const agree = (n: number, one: string, many: string) => (Math.abs(n) < 2 ? one : many);
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "a, b et c". */
 const listWords = (items: readonly string[]) =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
