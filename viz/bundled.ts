@@ -1,26 +1,54 @@
-/** The bundled scenarios, shipped inside the page: id (file name without .yaml) → text. */
-const files = import.meta.glob('../scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+/**
+ * The bundled scenarios and lessons. The page lists them by name (read at build time,
+ * scripts/scenario-name.ts) and loads a file's text only when it is opened, each file its own
+ * small chunk: a visit loads the scenario it shows, and a lesson only when a teacher picks it.
+ */
+type Names = Readonly<Record<string, string>>;
 
-export const BUNDLED: ReadonlyMap<string, string> = new Map(
-  Object.entries(files)
-    .map(([path, text]) => [path.replace(/^.*\//, '').replace(/\.yaml$/, ''), text] as [string, string])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-);
+const idOf = (path: string) => path.replace(/^.*\//, '').replace(/\.yaml$/, '');
 
-/** A bundled scenario's name, read from its `name:` line for the picker (the worker validates it). */
-export function bundledName(id: string): string {
-  const line = /^name:[ \t]*(.+)$/m.exec(BUNDLED.get(id) ?? '')?.[1]?.trim() ?? id;
-  return line.replace(/^(['"])(.*)\1$/, '$2');
+/** id → T, in id order. */
+function byId<T>(files: Record<string, T>): Map<string, T> {
+  return new Map(Object.entries(files).map(([path, v]) => [idOf(path), v] as [string, T]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+/** Loads each file's text once, and keeps it. */
+function texts(loaders: Record<string, () => Promise<string>>) {
+  const byFile = byId(loaders);
+  const loaded = new Map<string, string>();
+  const loading = new Map<string, Promise<string>>();
+  return {
+    load(id: string): Promise<string> {
+      const loader = byFile.get(id);
+      if (!loader) return Promise.resolve('');
+      let p = loading.get(id);
+      if (!p) loading.set(id, (p = loader().then((text) => (loaded.set(id, text), text))));
+      return p;
+    },
+    /** The text once `load` has brought it ('' before). */
+    text: (id: string): string => loaded.get(id) ?? '',
+  };
+}
+
+const scenarioNames = import.meta.glob('../scenarios/*.yaml', { query: '?name', import: 'default', eager: true }) as Record<string, Names>;
+const scenarioTexts = texts(import.meta.glob('../scenarios/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>);
+
+/** The bundled scenarios: id (file name without .yaml) → name, in id order. */
+export const BUNDLED: ReadonlyMap<string, string> = new Map([...byId(scenarioNames)].map(([id, names]) => [id, names.en || id]));
+/** A bundled scenario's text, loaded once. */
+export const loadBundled = scenarioTexts.load;
+/** A bundled scenario's text once loadBundled has brought it ('' before). */
+export const bundledText = scenarioTexts.text;
 
 /** The scenario a first visit opens. */
 export const FIRST_SCENARIO = 'rough-consensus';
 
-const lessonFiles = import.meta.glob('../scenarios/lessons/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const lessonNames = import.meta.glob('../scenarios/lessons/*.yaml', { query: '?name', import: 'default', eager: true }) as Record<string, Names>;
+const lessonTexts = texts(import.meta.glob('../scenarios/lessons/*.yaml', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>);
 
-/** The lessons for teachers: id (file name without .yaml) → text, read by the worker. */
-export const LESSONS: ReadonlyMap<string, string> = new Map(
-  Object.entries(lessonFiles)
-    .map(([path, text]) => [path.replace(/^.*\//, '').replace(/\.yaml$/, ''), text] as [string, string])
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-);
+/** The lessons for teachers, id and title in `language` (English where it has none), in id order. */
+export function lessonTitles(language: string): { id: string; title: string }[] {
+  return [...byId(lessonNames)].map(([id, names]) => ({ id, title: names[language] ?? names.en ?? id }));
+}
+/** A lesson's text, loaded once (the worker reads it). */
+export const loadLesson = lessonTexts.load;

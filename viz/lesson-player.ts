@@ -9,10 +9,12 @@ import { OUTCOMES, type RunResult } from '../sim/index.ts';
 import { el } from './dom.ts';
 import { m } from './messages/index.ts';
 import type { Meta } from './frame.ts';
-import type { Lesson, LessonMap, LessonStep } from './lesson.ts';
+import type { Lesson, LessonMap, LessonReply, LessonStep } from './lesson.ts';
 import { answerOf, roundOf } from './lesson-answer.ts';
 
 export interface LessonHost {
+  /** Reads a lesson when it is picked: the lesson, or its mistakes named by field. */
+  read(id: string): Promise<LessonReply>;
   /** Opens the step's scenario at round 0; its description, or null when it could not be opened. */
   open(step: LessonStep): Promise<Meta | null>;
   /** Plays the open run to its end. */
@@ -24,7 +26,8 @@ export interface LessonHost {
 }
 
 export interface LessonPlayer {
-  setLessons(lessons: Lesson[], errors: string[]): void;
+  /** The lessons the picker offers, by id and title; each is read when picked. */
+  setLessons(lessons: { id: string; title: string }[]): void;
   /** Called by the page whenever a run ends, with the round the story's first block came in. */
   ended(result: RunResult, meta: Meta, firstBlocked: number | null): void;
 }
@@ -87,7 +90,6 @@ function answerWords(step: LessonStep, answer: string | null, meta: Meta | null)
 }
 
 export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonPlayer {
-  let lessons: Lesson[] = [];
   let lesson: Lesson | null = null;
   let index = 0;
   let bet: string | null = null;
@@ -101,9 +103,23 @@ export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonP
   problems.hidden = true;
   host.replaceChildren(el('label', { class: 'field inline' }, el('span', {}, m.lesson.lesson), picker), problems, body);
 
-  picker.addEventListener('change', () => {
-    lesson = lessons.find((l) => l.id === picker.value) ?? null;
+  /** Bumped by each lesson picked, so a late-read lesson cannot replace the one picked after it. */
+  let picked = 0;
+  picker.addEventListener('change', async () => {
+    const mine = ++picked;
+    lesson = null;
     index = 0;
+    problems.hidden = true;
+    void renderStep();
+    if (!picker.value) return;
+    const reply = await page.read(picker.value);
+    if (mine !== picked) return;
+    if (!reply.ok) {
+      problems.hidden = false;
+      problems.replaceChildren(...reply.errors.map((e) => el('div', {}, e)));
+      return;
+    }
+    lesson = reply.lesson;
     void renderStep();
   });
 
@@ -156,11 +172,8 @@ export function createLessonPlayer(host: HTMLElement, page: LessonHost): LessonP
   }
 
   return {
-    setLessons(list, errors) {
-      lessons = list;
+    setLessons(list) {
       picker.replaceChildren(el('option', { value: '' }, m.lesson.choose), ...list.map((l) => el('option', { value: l.id }, l.title)));
-      problems.hidden = errors.length === 0;
-      problems.replaceChildren(...errors.map((e) => el('div', {}, e)));
     },
     ended(result, runMeta, firstBlocked) {
       if (!waiting || !bet || !lesson) return;

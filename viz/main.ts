@@ -6,7 +6,7 @@ import { releaseProxy, wrap } from 'comlink';
 import { splitOverride as splitOverrideText } from '../sim/index.ts';
 import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
-import { BUNDLED, bundledName, FIRST_SCENARIO, LESSONS } from './bundled.ts';
+import { BUNDLED, bundledText, FIRST_SCENARIO, lessonTitles, loadBundled, loadLesson } from './bundled.ts';
 import { createConditionsForm, describeChange } from './conditions.ts';
 import { renderComparison } from './compare.ts';
 import { wireMapPanel, type MapSpec } from './map-panel.ts';
@@ -17,7 +17,7 @@ import { listenToKeys } from './keyboard.ts';
 import { renderLegend } from './legend.ts';
 import { createLessonPlayer } from './lesson-player.ts';
 import { HOOK_SCENARIO, showHook, type Hook } from './hook.ts';
-import type { Lesson } from './lesson.ts';
+import type { LessonReply } from './lesson.ts';
 import { createMinutes, SHOWN_ENTRIES } from './minutes.ts';
 import { renderMoments, trackMoments } from './moments.ts';
 import { narrate } from './narrator.ts';
@@ -88,6 +88,10 @@ const forkMode = byId<HTMLInputElement>('fork-mode');
 let fork: { at: number; changes: Map<string, string> } | null = null;
 
 const lessons = createLessonPlayer(byId('lessons'), {
+  async read(id) {
+    const text = await loadLesson(id);
+    return call<LessonReply>(() => remote.lesson(id, text, [...BUNDLED.keys()]));
+  },
   async open(step) {
     const ok = await openRun({
       source: { kind: 'bundled', id: step.scenario },
@@ -180,8 +184,13 @@ function call<T>(job: () => Promise<T>): Promise<T> {
   queue = next.catch(() => {});
   return next;
 }
-// The worker's sentences (the explanation, the lessons) in the page's language: its first call.
-if (language !== 'en') void call(() => remote.speak(language));
+// The worker's sentences (the explanation, the lessons, the bundled scenarios' words) in the
+// page's language: its first call. It answers with the scenarios' names for the picker.
+if (language !== 'en') {
+  void call(() => remote.speak(language)).then((names) => {
+    for (const option of ui.picker.options) if (Object.hasOwn(names, option.value)) option.textContent = names[option.value];
+  });
+}
 
 /** The run's changed conditions as `PATH=VALUE` texts, as the core and the address take them. */
 const overrideTexts = () => [...overrides].map(([p, v]) => `${p}=${v}`);
@@ -189,12 +198,15 @@ const overrideTexts = () => [...overrides].map(([p, v]) => `${p}=${v}`);
 const speedValue = () => ui.speed.value;
 const interval = () => (speedValue() === 'max' ? 0 : 1000 / Number(speedValue()));
 
-for (const id of BUNDLED.keys()) ui.picker.append(el('option', { value: id }, m.scenarios[id]?.name ?? bundledName(id)));
+for (const [id, name] of BUNDLED) ui.picker.append(el('option', { value: id }, name));
 ui.picker.append(el('option', { value: '', disabled: '' }, m.page.openedFile));
 
-/** The source's text and file name, and a bundled scenario's id (the worker says it in the page's language). */
+/**
+ * The source's text and file name, and a bundled scenario's id (the worker says it in the page's
+ * language). A bundled scenario's text is loaded when it is opened (openRun), before this is asked.
+ */
 function sourceText(s: Source): { text: string; filename: string; bundled?: string } {
-  if (s.kind === 'bundled') return { text: BUNDLED.get(s.id) ?? '', filename: `${s.id}.yaml`, bundled: s.id };
+  if (s.kind === 'bundled') return { text: bundledText(s.id), filename: `${s.id}.yaml`, bundled: s.id };
   return { text: s.text, filename: s.filename };
 }
 
@@ -342,14 +354,15 @@ async function openRun(change: { source?: Source; overrides?: Map<string, string
     hook = null;
   }
   const nextOverrides = change.overrides ?? overrides;
-  const { text, filename, bundled } = sourceText(nextSource);
   const gen = ++generation;
   const keepSeed =
     change.seed !== undefined ? change.seed : change.source === undefined || change.source.kind === 'file' ? seed : (address.seed ?? null);
   loading++;
-  const reply = await call<LoadReply>(() =>
-    remote.open(text, { filename, bundled, overrides: [...nextOverrides].map(([p, v]) => `${p}=${v}`), seed: keepSeed }),
-  ).finally(() => loading--);
+  const reply = await (async () => {
+    if (nextSource.kind === 'bundled') await loadBundled(nextSource.id);
+    const { text, filename, bundled } = sourceText(nextSource);
+    return call<LoadReply>(() => remote.open(text, { filename, bundled, overrides: [...nextOverrides].map(([p, v]) => `${p}=${v}`), seed: keepSeed }));
+  })().finally(() => loading--);
   if (gen !== generation) return false;
   if (!reply.ok) {
     if (change.fromForm) conditions.showErrors(reply.errors);
@@ -665,12 +678,9 @@ async function start() {
   document.body.dataset.ready = ok ? 'true' : 'error';
   // The first render, for the benchmark (bench/page.ts): the room drawn and the controls live.
   performance.mark('convene-ready');
-  const read = await call(() => remote.lessons([...LESSONS], [...BUNDLED.keys()]));
-  const good: Lesson[] = [];
-  const bad: string[] = [];
-  for (const r of read) if (r.ok) good.push(r.lesson); else bad.push(...r.errors);
-  lessons.setLessons(good, bad);
-  document.body.dataset.lessons = String(good.length);
+  const listed = lessonTitles(language);
+  lessons.setLessons(listed);
+  document.body.dataset.lessons = String(listed.length);
   if (ok && address.map) void mapPanel.draw(address.map);
   if (ok && address.fork !== null && address.fork !== undefined) {
     // A fork's link: the room at the fork's round, the two endings beside it.

@@ -3,19 +3,17 @@
  * it never runs a round on its own thread. One run at a time; reset is "open again".
  */
 import { expose } from 'comlink';
-import { createRun, ENGLISH_EXPLANATION, type ExplainWords, foreseeProblems, forkMismatch, MEASURES, runScenario, type Flag, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
+import { createRun, foreseeProblems, forkMismatch, MEASURES, runScenario, type Flag, type Outcome, type Run, type RunEvent, type RunResult, type Scenario } from '../sim/index.ts';
 import { formatScenarioError, loadScenario, isGroup } from '../sim/scenario/index.ts';
 import { ROUTINE, SMALL_ROOM, type Frame, type LoadReply, type Meta, type MinutesQuery, type RoundLine } from './frame.ts';
 import { readLesson, type LessonReply } from './lesson.ts';
-import { en, type Messages } from './messages/en.ts';
 import { chooseLanguage, type Language } from './messages/language.ts';
-import { loadExplanation, loadMessages } from './messages/load.ts';
+import { englishWorkerWords, type WorkerWords } from './messages/worker-words.ts';
 import { inWords } from './scenario-words.ts';
 
 /** The page's language, for the sentences made here: the explanation, the fork's refusals, the lessons. */
 let language: Language = 'en';
-let words: Messages = en;
-let explanation: ExplainWords = ENGLISH_EXPLANATION;
+let words: WorkerWords = englishWorkerWords;
 
 /** A scenario as the page shows it: a bundled one (`bundled`: its id) in the page's language. */
 const spoken = (sc: Scenario, bundled: string | undefined): Scenario => (bundled === undefined ? sc : inWords(sc, words.scenarios[bundled]));
@@ -54,7 +52,7 @@ function frame(): Frame {
     events: [],
     objections: 0,
     rounds: roundLines(s.round, s.events, s.series.support),
-    result: s.done ? run!.result({ words: explanation }) : null,
+    result: s.done ? run!.result({ words: words.explanation }) : null,
   };
   const all = s.events;
   for (let k = sentEvents; k < all.length; k++) {
@@ -150,10 +148,13 @@ function describe(seed: number): Meta {
 }
 
 const api = {
-  /** Speaks the page's language from now on. */
-  async speak(lang: string): Promise<void> {
+  /** Speaks the page's language from now on; the bundled scenarios' names in it, by id. */
+  async speak(lang: string): Promise<Record<string, string>> {
     language = chooseLanguage(lang, []);
-    [words, explanation] = await Promise.all([loadMessages(language), loadExplanation(language)]);
+    words = language === 'fr' ? (await import('./messages/worker-fr.ts')).frenchWorkerWords : englishWorkerWords;
+    const names: Record<string, string> = {};
+    for (const [id, w] of Object.entries(words.scenarios)) if (w.name) names[id] = w.name;
+    return names;
   },
   /** Validates a scenario text with its overrides and starts a run; errors carry field paths. */
   open(text: string, options: { filename?: string; bundled?: string; overrides?: string[]; seed?: number | null }): LoadReply {
@@ -204,22 +205,22 @@ const api = {
     const changed = loadScenario(text, { filename: options.filename, overrides: [...options.overrides, ...options.changes] });
     if (!changed.ok) return { errors: changed.errors.map((e) => formatScenarioError(e, options.filename)) };
     const why = forkMismatch(base.scenario, changed.scenario);
-    if (why) return { errors: [words.page.forkMidway(why)] };
+    if (why) return { errors: [words.forkMidway(why)] };
     const original = createRun(spoken(base.scenario, options.bundled), { seed: options.seed, record: false });
     original.step(options.at);
-    if (original.round < options.at) return { errors: [words.page.forkTooLate(original.round - 1, options.at)] };
+    if (original.round < options.at) return { errors: [words.forkTooLate(original.round - 1, options.at)] };
     const fork = original.fork({ scenario: spoken(changed.scenario, options.bundled) });
-    return { original: original.finish({ series: true, words: explanation }), fork: fork.finish({ series: true, words: explanation }) };
+    return { original: original.finish({ series: true, words: words.explanation }), fork: fork.finish({ series: true, words: words.explanation }) };
   },
   /** One whole run with its series, for comparing two runs side by side; errors carry field paths. */
   finished(text: string, options: { filename?: string; bundled?: string; overrides?: string[]; seed: number }): RunResult | { errors: string[] } {
     const loaded = loadScenario(text, { filename: options.filename, overrides: options.overrides ?? [] });
     if (!loaded.ok) return { errors: loaded.errors.map((e) => formatScenarioError(e, options.filename)) };
-    return runScenario(spoken(loaded.scenario, options.bundled), { seed: options.seed, series: true, words: explanation });
+    return runScenario(spoken(loaded.scenario, options.bundled), { seed: options.seed, series: true, words: words.explanation });
   },
-  /** Reads the lesson files (YAML is parsed here, keeping the parser out of the page's bundle). */
-  lessons(files: [id: string, text: string][], scenarios: string[]): LessonReply[] {
-    return files.map(([id, text]) => readLesson(id, text, scenarios, language));
+  /** Reads a lesson file (YAML is parsed here, keeping the parser out of the page's bundle). */
+  lesson(id: string, text: string, scenarios: string[]): LessonReply {
+    return readLesson(id, text, scenarios, language);
   },
   /** The first `limit` entries of the record in round `round`, and how many it has. */
   roundEntries(round: number, limit: number): { entries: RunEvent[]; total: number } {

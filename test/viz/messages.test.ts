@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../viz/messages/en.ts';
 import { fr } from '../../viz/messages/fr.ts';
+import { englishWorkerWords } from '../../viz/messages/worker-words.ts';
+import { frenchWorkerWords } from '../../viz/messages/worker-fr.ts';
 import { chooseLanguage, LANGUAGES } from '../../viz/messages/language.ts';
 import { readLesson } from '../../viz/lesson.ts';
 import { OUTCOMES } from '../../sim/index.ts';
@@ -61,9 +63,10 @@ describe('index.html and the English catalogue', () => {
 });
 
 describe('the French catalogue', () => {
-  // The bundled scenarios' words are data, English in the files themselves: checked below.
-  const english = new Map(leaves({ ...en, scenarios: {} }));
-  const french = new Map(leaves({ ...fr, scenarios: {} }));
+  // The bundled scenarios' words are data, English in the files themselves: checked below. The
+  // worker's own sentences (the explanation, the fork's refusals) are held to the same.
+  const english = new Map(leaves({ ...en, worker: { ...englishWorkerWords, scenarios: {} } }));
+  const french = new Map(leaves({ ...fr, worker: { ...frenchWorkerWords, scenarios: {} } }));
 
   it('has every key of the English one, and nothing else', () => {
     expect([...french.keys()].sort()).toEqual([...english.keys()].sort());
@@ -93,6 +96,7 @@ describe('the French catalogue', () => {
     expect(fr.num(0.5)).toBe('0,50');
     expect(fr.headline({ outcome: 'tyranny-of-the-minority', flags: [], adopted: { support: 1 }, bestSupport: { support: 1 }, blockedRounds: 19, blockers: ['registry-1'] })).toMatch(/19/);
     for (const o of OUTCOMES) expect(fr.outcomes[o].title).not.toBe(en.outcomes[o].title);
+    expect(frenchWorkerWords.forkTooLate(33, 40)).toMatch(/33.*40/);
   });
 
   it('uses none of the insider words a student should not read', () => {
@@ -115,10 +119,10 @@ describe('the bundled scenarios in French', () => {
   it('name, describe and label every bundled scenario, by the ids the files use', async () => {
     const { parse } = await import('yaml');
     const files = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
-    expect(Object.keys(fr.scenarios).sort()).toEqual(files.map((f) => f.replace(/\.yaml$/, '')).sort());
+    expect(Object.keys(frenchWorkerWords.scenarios).sort()).toEqual(files.map((f) => f.replace(/\.yaml$/, '')).sort());
     for (const file of files) {
       const sc = parse(readFileSync(join(ROOT, 'scenarios', file), 'utf8')) as Record<string, { id?: string; label?: string; generate?: number }[] | string | undefined>;
-      const words = fr.scenarios[file.replace(/\.yaml$/, '')];
+      const words = frenchWorkerWords.scenarios[file.replace(/\.yaml$/, '')];
       expect([file, typeof words.name, words.name !== sc.name]).toEqual([file, 'string', true]);
       if (sc.description) expect([file, typeof words.description]).toEqual([file, 'string']);
       const ids = (list: unknown, group = false) => ((list ?? []) as { id?: string; generate?: number }[]).map((e, k) => (group && e.generate !== undefined ? `group:${k}` : e.id));

@@ -22,7 +22,6 @@ import {
   type RunResult,
 } from '../../sim/index.ts';
 import { cellWords, type MapCell } from '../../analysis/index.ts';
-import type { ScenarioWords } from '../scenario-words.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
@@ -38,8 +37,6 @@ export const en = {
   outcomes: OUTCOME_WORDS as Readonly<Record<Outcome, OutcomeWords>>,
   flags: FLAG_WORDS as Readonly<Record<Flag, { label: string; plain: string }>>,
   headline: headline as (facts: HeadlineFacts) => string,
-  /** The bundled scenarios' texts in this language, by scenario id (viz/scenario-words.ts): English is the files' own. */
-  scenarios: {} as Readonly<Record<string, ScenarioWords>>,
   rules: { unanimity: 'Unanimity', 'rough-consensus': 'Rough consensus', supermajority: 'Supermajority', majority: 'Majority vote' } as Record<string, string>,
 
   /** index.html's texts, by their `data-i18n` key. */
@@ -137,8 +134,6 @@ export const en = {
     addressUnknown: 'The address names no scenario this page knows:',
     addressUnknownText: (wanted: string, opened: string) => `scenario “${wanted}” is neither a bundled scenario nor a packed one; opened ${opened} instead`,
     addressChanges: 'The changes in the address were not applied:',
-    forkMidway: (why: string) => `this change cannot be made in the middle of a meeting: ${why}`,
-    forkTooLate: (last: number, at: number) => `the meeting ended after round ${last}, before round ${at}: fork at an earlier round`,
   },
 
   hook: {

@@ -2,7 +2,6 @@
 import type { Messages } from './en.ts';
 import type { Flag, HeadlineFacts, Outcome, OutcomeWords } from '../../sim/index.ts';
 import type { MapCell } from '../../analysis/index.ts';
-import scenarios from '../../scenarios/translations/fr.json';
 
 /** A share as a whole percentage, French style: 0.125 → "13 %" (narrow no-break space). */
 const pct = (share: number): string => `${Math.round(share * 100)}\u202f%`;
@@ -114,8 +113,6 @@ const PLURAL_STATE: Readonly<Record<string, string>> = {
 };
 
 export const fr: Messages = {
-  // The bundled scenarios' names, descriptions and labels: data a teacher can edit.
-  scenarios,
   tag: 'fr',
   name: 'Français',
   pct,
@@ -221,9 +218,6 @@ export const fr: Messages = {
     addressUnknownText: (wanted: string, opened: string) =>
       `le scénario « ${wanted} » n’est ni un scénario inclus, ni un scénario contenu dans l’adresse ; ouvert à la place : ${opened}`,
     addressChanges: 'Les changements indiqués dans l’adresse n’ont pas été appliqués :',
-    forkMidway: (why: string) => `ce changement ne peut pas se faire au milieu d’une réunion : ${why}`,
-    forkTooLate: (last: number, at: number) =>
-      `la réunion s’est terminée après le tour ${last}, avant le tour ${at} : faites la bifurcation à un tour plus tôt`,
   },
 
   hook: {
