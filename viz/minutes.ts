@@ -147,9 +147,23 @@ export function createMinutes(list: HTMLOListElement, note: HTMLElement, entries
     return li;
   };
 
+  // Whether the reader is at the end of the list, read when it scrolls, so that adding a round's
+  // line never forces a layout in the middle of a frame (with 10,000 stakeholders that layout
+  // alone is a dozen milliseconds); the list follows the newest line in the next frame.
+  let atEnd = true;
+  list.addEventListener('scroll', () => (atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 20), { passive: true });
+  let following = 0;
+  const follow = () => {
+    following ||= requestAnimationFrame(() => {
+      following = 0;
+      list.scrollTop = list.scrollHeight;
+    });
+  };
+
   return {
     open(m) {
       meta = m;
+      atEnd = true;
       list.dataset.filter = UNFILTERED;
       list.replaceChildren();
       note.textContent = '';
@@ -159,9 +173,8 @@ export function createMinutes(list: HTMLOListElement, note: HTMLElement, entries
       if (!meta) return;
       lines.push(...added);
       if (list.dataset.filter !== UNFILTERED || added.length === 0) return;
-      const stick = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
       list.append(...added.map(roundItem));
-      if (stick) list.scrollTop = list.scrollHeight;
+      if (atEnd) follow();
     },
     unfiltered() {
       if (!meta) return;

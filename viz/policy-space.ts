@@ -114,24 +114,35 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
   let sx = new Float64Array(0);
   let sy = new Float64Array(0);
   let animation = 0;
+  // The next frame's dot places, and the canvas's buckets: kept from frame to frame.
+  let nx = new Float64Array(0);
+  let ny = new Float64Array(0);
+  let bucketOf = new Int32Array(0);
+  let sorted = new Int32Array(0);
+  let bucketStart = new Int32Array(0);
+  // The ideals' places in pixels, made again only when what they depend on changes.
+  let ideals: { meta: Meta; key: string; ix: Float64Array; iy: Float64Array } | null = null;
 
   /** A point of the policy space (d numbers at `offset` of `arr`) in the picture's two numbers. */
   /**
    * With one issue, stakeholders stand in one row per constituency (`stakeholder` true) and
    * points of the space (proposal, convenor) on the middle line.
    */
+  // The answer is one pair, reused: every caller reads it at once, and a frame of 10,000
+  // stakeholders then makes no garbage for the collector to pause on.
+  const at: [number, number] = [0, 0];
   const place = (arr: ArrayLike<number>, i: number, stakeholder = false): [number, number] => {
-    if (!meta) return [0, 0];
+    if (!meta) return ((at[0] = 0), (at[1] = 0), at);
     if (axes.mode === 'projection' && projection) {
       const p = projectPoint(projection, arr, i);
-      return [p[0], p[1]];
+      return ((at[0] = p[0]), (at[1] = p[1]), at);
     }
     const d = meta.d;
     const xk = axes.mode === 'issues' ? axes.x : 0;
     const yk = axes.mode === 'issues' ? axes.y : 1;
-    if (d > 1) return [arr[i * d + xk], arr[i * d + yk]];
+    if (d > 1) return ((at[0] = arr[i * d + xk]), (at[1] = arr[i * d + yk]), at);
     const rows = meta.constituencies.length;
-    return [arr[i], stakeholder ? (meta.constituency[i] + 0.5) / rows : 0.5];
+    return ((at[0] = arr[i]), (at[1] = stakeholder ? (meta.constituency[i] + 0.5) / rows : 0.5), at);
   };
 
   /** Sizes the square to `width` CSS pixels: the picture is drawn 1:1, so its text keeps its size on a phone. */
@@ -269,20 +280,34 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
     ctx.clearRect(0, 0, inner, inner);
     const m = meta!;
     const steps = 8;
-    const buckets = new Map<number, number[]>();
+    // Sorted into buckets by counting, in arrays kept from frame to frame.
+    const keys = m.constituencies.length * (steps + 1);
+    if (bucketOf.length !== m.n) {
+      bucketOf = new Int32Array(m.n);
+      sorted = new Int32Array(m.n);
+    }
+    if (bucketStart.length !== keys + 1) bucketStart = new Int32Array(keys + 1);
+    bucketStart.fill(0);
     for (let i = 0; i < m.n; i++) {
-      if (frame.dropped[i]) continue;
+      if (frame.dropped[i]) {
+        bucketOf[i] = -1;
+        continue;
+      }
       const alpha = frame.present[i] || frame.round === 0 ? fade(m, frame, i) : 0.12;
       const key = m.constituency[i] * (steps + 1) + Math.round(alpha * steps);
-      let list = buckets.get(key);
-      if (!list) buckets.set(key, (list = []));
-      list.push(i);
+      bucketOf[i] = key;
+      bucketStart[key + 1]++;
     }
-    for (const [key, list] of buckets) {
+    for (let k = 0; k < keys; k++) bucketStart[k + 1] += bucketStart[k];
+    const fill = bucketStart.slice(0, keys);
+    for (let i = 0; i < m.n; i++) if (bucketOf[i] >= 0) sorted[fill[bucketOf[i]]++] = i;
+    for (let key = 0; key < keys; key++) {
+      if (bucketStart[key] === bucketStart[key + 1]) continue;
       ctx.globalAlpha = (key % (steps + 1)) / steps;
       ctx.fillStyle = constituencyColour(Math.floor(key / (steps + 1)));
       ctx.beginPath();
-      for (const i of list) {
+      for (let j = bucketStart[key]; j < bucketStart[key + 1]; j++) {
+        const i = sorted[j];
         ctx.moveTo(sx[i] + radius[i], sy[i]);
         ctx.arc(sx[i], sy[i], radius[i], 0, Math.PI * 2);
       }
@@ -347,13 +372,18 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
   function drawMoves(frame: Frame) {
     const m = meta!;
     const small = !useCanvas();
-    const ix = new Float64Array(m.n);
-    const iy = new Float64Array(m.n);
-    for (let i = 0; i < m.n; i++) {
-      const [a, b] = place(m.ideal, i, true);
-      ix[i] = x(a);
-      iy[i] = y(b);
+    const key = `${JSON.stringify(axes)} ${x.domain()} ${x.range()} ${y.domain()} ${y.range()}`;
+    if (!ideals || ideals.meta !== m || ideals.key !== key) {
+      const ix = new Float64Array(m.n);
+      const iy = new Float64Array(m.n);
+      for (let i = 0; i < m.n; i++) {
+        const [a, b] = place(m.ideal, i, true);
+        ix[i] = x(a);
+        iy[i] = y(b);
+      }
+      ideals = { meta: m, key, ix, iy };
     }
+    const { ix, iy } = ideals;
     let lines = '';
     const rings = new Map<number, string>();
     if (small) {
@@ -440,20 +470,33 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
   /** Moves the dots from where they are to this frame's stated positions, smoothly unless duration is 0. */
   function drawDots(frame: Frame, duration: number) {
     const m = meta!;
-    const tx = new Float64Array(m.n);
-    const ty = new Float64Array(m.n);
+    cancelAnimationFrame(animation);
+    if (nx.length !== m.n) {
+      nx = new Float64Array(m.n);
+      ny = new Float64Array(m.n);
+    }
+    const tx = nx;
+    const ty = ny;
+    // The scales' own arithmetic (d3's linear scale: normalise, then interpolate), without a call
+    // for each of 2n numbers.
+    const [x0, x1] = x.domain();
+    const [px0, px1] = x.range();
+    const [y0, y1] = y.domain();
+    const [py0, py1] = y.range();
     for (let i = 0; i < m.n; i++) {
       const [a, b] = place(frame.position, i, true);
-      tx[i] = x(a);
-      ty[i] = y(b);
+      const u = x1 === x0 ? 0.5 : (a - x0) / (x1 - x0);
+      const v = y1 === y0 ? 0.5 : (b - y0) / (y1 - y0);
+      tx[i] = px0 * (1 - u) + px1 * u;
+      ty[i] = py0 * (1 - v) + py1 * v;
     }
-    cancelAnimationFrame(animation);
     if (!useCanvas()) styleDots(frame);
     // A large population moves in steps unless rounds are slow enough to tween without falling behind.
     if (useCanvas() && duration < 250) duration = 0;
     if (duration <= 0) {
-      sx = tx;
-      sy = ty;
+      // The places just made become the dots' own; the old ones take the next frame's.
+      [sx, nx] = [tx, sx.length === m.n ? sx : new Float64Array(m.n)];
+      [sy, ny] = [ty, sy.length === m.n ? sy : new Float64Array(m.n)];
       placeMarks(frame);
       return;
     }

@@ -59,6 +59,33 @@ describe.skipIf(!HAVE_BROWSER)('the minutes, in Chromium', () => {
     await t.page.close();
   });
 
+  it('follows the newest line while the reader is at the end, and stays where the reader scrolled back to', async () => {
+    const t = await site.open('?scenario=reference&seed=1&speed=10', { width: 1366, height: 768 });
+    const list = t.page.locator('#minutes');
+    const gap = () => list.evaluate((l) => l.scrollHeight - l.clientHeight - l.scrollTop);
+    await t.page.locator('#play').click();
+    // Lines arrive faster than the list can show them all: it keeps the newest in view.
+    await t.page.waitForFunction(() => {
+      const l = document.querySelector('#minutes')!;
+      return l.children.length > 12 && l.scrollHeight > l.clientHeight + 100;
+    });
+    await t.page.waitForTimeout(300);
+    expect(await gap()).toBeLessThanOrEqual(20);
+    // The reader scrolls back to the first rounds: new lines no longer pull the list down.
+    await list.evaluate((l) => l.scrollTo({ top: 0 }));
+    const count = await list.evaluate((l) => l.children.length);
+    await t.page.waitForFunction((n) => document.querySelector('#minutes')!.children.length > n + 3, count);
+    expect(await list.evaluate((l) => l.scrollTop)).toBe(0);
+    // Back at the end, it follows again.
+    await list.evaluate((l) => l.scrollTo({ top: l.scrollHeight }));
+    const later = await list.evaluate((l) => l.children.length);
+    await t.page.waitForFunction((n) => document.querySelector('#minutes')!.children.length > n + 3, later);
+    await t.page.waitForTimeout(200);
+    expect(await gap()).toBeLessThanOrEqual(20);
+    expect(t.errors).toEqual([]);
+    await t.page.close();
+  });
+
   it('says when a round or a filter holds more entries than it shows', async () => {
     // 9,999 stakeholders: the first round's entries (one joined each, and more) are too many to show.
     const set = ['stakeholders[0].generate=9980', 'convenor.acceptable.min=[0.1, 0.1, 0]', 'convenor.acceptable.max=[0.9, 0.9, 1]'];
