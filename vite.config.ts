@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { iifeImport } from './scripts/iife-import.ts';
 import { docsPages, docsPagesServed } from './scripts/docs-pages.ts';
-import { scenarioName } from './scripts/scenario-name.ts';
+import { bundledFiles } from './scripts/bundled-files.ts';
+import { preloadLanguage } from './scripts/preload-language.ts';
 
 /** The model's Markdown ships with the site too, for readers who want the source. */
 function shipModelDocs(): Plugin {
@@ -19,7 +20,7 @@ function shipModelDocs(): Plugin {
 export default defineConfig({
   base: './',
   // The tests import `convene report` from source, and with it its page's bundled script.
-  plugins: [shipModelDocs(), docsPages(new URL('./', import.meta.url)), docsPagesServed(new URL('./', import.meta.url)), iifeImport(), scenarioName()],
+  plugins: [shipModelDocs(), docsPages(new URL('./', import.meta.url)), docsPagesServed(new URL('./', import.meta.url)), iifeImport(), bundledFiles(), preloadLanguage()],
   build: { outDir: 'dist', target: 'es2022' },
   worker: { format: 'es' },
   test: {

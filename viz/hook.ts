@@ -8,9 +8,9 @@ import type { Outcome } from '../sim/index.ts';
 import { el } from './dom.ts';
 import { m } from './messages/index.ts';
 
-/** The scenario the hook is about, and what its question asks. */
-export const HOOK_SCENARIO = 'tyranny-of-the-minority';
+export { HOOK_SCENARIO } from './bundled.ts';
 
+/** What the hook's question asks: each prediction and the outcomes that bear it out. */
 const PREDICTIONS: { id: keyof typeof m.hook.predictions; outcomes: Outcome[] }[] = [
   { id: 'others', outcomes: ['rough-consensus', 'contested-decision'] },
   { id: 'registry', outcomes: ['tyranny-of-the-minority'] },

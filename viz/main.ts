@@ -2,11 +2,13 @@
  * The page's entry: wires the controls, the views and the address to the core running in a Web
  * Worker. Every worker call goes through one queue; a newer run makes older frames stale.
  */
+// First: the worker and the first scenario start loading (viz/start.ts).
+import { worker } from './start.ts';
 import { releaseProxy, wrap } from 'comlink';
 import { splitOverride as splitOverrideText } from '../sim/index.ts';
 import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
-import { BUNDLED, bundledText, FIRST_SCENARIO, lessonTitles, loadBundled, loadLesson } from './bundled.ts';
+import { BUNDLED, BUNDLED_FORMAT, bundledText, FIRST_SCENARIO, lessonTitles, loadBundled, loadLesson } from './bundled.ts';
 import { createConditionsForm, describeChange } from './conditions.ts';
 import { renderComparison } from './compare.ts';
 import { wireMapPanel, type MapSpec } from './map-panel.ts';
@@ -33,7 +35,9 @@ import './style.css';
 // The page in its language before anything is drawn (index.html is written in English).
 translatePage(document, m);
 
-const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+// The first render's steps, for the benchmark (bench/page.ts): the page's script running, the
+// worker's reply to the first scenario, the room drawn (convene-ready).
+performance.mark('convene-script');
 const remote = wrap<SimulationApi>(worker);
 addEventListener('pagehide', () => remote[releaseProxy]());
 
@@ -206,7 +210,7 @@ ui.picker.append(el('option', { value: '', disabled: '' }, m.page.openedFile));
  * language). A bundled scenario's text is loaded when it is opened (openRun), before this is asked.
  */
 function sourceText(s: Source): { text: string; filename: string; bundled?: string } {
-  if (s.kind === 'bundled') return { text: bundledText(s.id), filename: `${s.id}.yaml`, bundled: s.id };
+  if (s.kind === 'bundled') return { text: bundledText(s.id), filename: `${s.id}.${BUNDLED_FORMAT}`, bundled: s.id };
   return { text: s.text, filename: s.filename };
 }
 
@@ -363,6 +367,7 @@ async function openRun(change: { source?: Source; overrides?: Map<string, string
     const { text, filename, bundled } = sourceText(nextSource);
     return call<LoadReply>(() => remote.open(text, { filename, bundled, overrides: [...nextOverrides].map(([p, v]) => `${p}=${v}`), seed: keepSeed }));
   })().finally(() => loading--);
+  if (performance.getEntriesByName('convene-reply').length === 0) performance.mark('convene-reply');
   if (gen !== generation) return false;
   if (!reply.ok) {
     if (change.fromForm) conditions.showErrors(reply.errors);

@@ -5,7 +5,7 @@
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const isLanguage = (tag: string): tag is Language => (LANGUAGES as readonly string[]).includes(tag);
+export const isLanguage = (tag: string): tag is Language => (LANGUAGES as readonly string[]).includes(tag);
 
 /** `asked`: the address's `lang` (e.g. "fr"); `preferred`: `navigator.languages` (e.g. ["fr-CA", "en"]). */
 export function chooseLanguage(asked: string | null, preferred: readonly string[]): Language {
