@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import { iifeImport } from './scripts/iife-import.ts';
 import { docsPages, docsPagesServed } from './scripts/docs-pages.ts';
 import { bundledFiles } from './scripts/bundled-files.ts';
-import { preloadLanguage } from './scripts/preload-language.ts';
+import { preloadLanguage } from './viz/messages/preload.ts';
 
 /** The model's Markdown ships with the site too, for readers who want the source. */
 function shipModelDocs(): Plugin {

@@ -5,14 +5,14 @@
  * - `import names from './x.yaml?name'`: a scenario's `name:` or a lesson's `title:`, by language
  *   (`en` the file's own, and any `translations.<lang>.title` or `.name`);
  * - `import text from './x.yaml?json'`: the file's data as JSON text, read by the core's own YAML
- *   reader (sim/scenario/yaml-read.ts), so the worker validates exactly what `convene run` reads
+ *   reader (readYaml, sim/scenario), so the worker validates exactly what `convene run` reads
  *   from the YAML (the contract test holds the page to it).
  *
  * Used by the site's build and its tests (vite.config.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { readYaml } from '../sim/scenario/yaml-read.ts';
+import { readYaml } from '../sim/scenario/index.ts';
 
 type Named = { name?: unknown; title?: unknown; translations?: Record<string, Named> };
 const nameOf = (data: Named | null | undefined) => (typeof data?.title === 'string' ? data.title : typeof data?.name === 'string' ? data.name : undefined);

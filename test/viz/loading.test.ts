@@ -80,7 +80,7 @@ describe.skipIf(!HAVE_BROWSER)('what a visit loads', () => {
   });
 
   it('asks for the words of the language the page will speak, from the browser’s language or the address', async () => {
-    // index.html asks for one catalogue before the page's script runs (scripts/preload-language.ts).
+    // index.html asks for one catalogue before the page's script runs (viz/messages/preload.ts).
     for (const [address, locale, expected] of [
       ['?scenario=glacial-drift', 'fr-FR', { french: 2, english: 0 }],
       ['?scenario=glacial-drift&lang=en', 'fr-FR', { french: 0, english: 1 }],
