@@ -5,6 +5,7 @@
 // First: the worker and the first scenario start loading (viz/start.ts).
 import { worker } from './start.ts';
 import { releaseProxy, wrap } from 'comlink';
+import { formatDefaultLocale } from 'd3';
 import { splitOverride as splitOverrideText } from '../sim/index.ts';
 import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
@@ -34,6 +35,8 @@ import './style.css';
 
 // The page in its language before anything is drawn (index.html is written in English).
 translatePage(document, m);
+// The charts' axes write numbers the language's way ("0,5" and « 50 % » in French).
+formatDefaultLocale(m.axisNumbers);
 
 // The first render's steps, for the benchmark (bench/page.ts): the page's script running, the
 // worker's reply to the first scenario, the room drawn (convene-ready).

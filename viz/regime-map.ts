@@ -197,7 +197,8 @@ export function createMapView(host: HTMLElement, readout: HTMLElement, pick: (ce
       const what = r.by === null ? words.map.byOutcome : words.map.flagged(words.flags[r.by].label);
       svg = d3.create('svg').attr('viewBox', `0 0 ${width} ${height}`).attr('class', 'regime-map').attr('role', 'group').attr('aria-label', words.map.label(what, axes.x, axes.y));
       const every = (n: number) => Math.max(1, Math.ceil(n / 8));
-      const fmt = (v: number) => String(Number(v.toPrecision(3)));
+      // Three significant digits, trailing zeros dropped, in the page's language (d3's default locale).
+      const fmt = d3.format('.3~r');
       svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${margin.top + size})`).call(d3.axisBottom(x).tickValues(xs.filter((_, i) => i % every(xs.length) === 0)).tickFormat(fmt));
       svg.append('g').attr('class', 'axis').attr('transform', `translate(${margin.left},0)`).call(d3.axisLeft(y).tickValues(ys.filter((_, i) => i % every(ys.length) === 0)).tickFormat(fmt));
       svg.append('text').attr('class', 'axis-label').attr('x', margin.left + size / 2).attr('y', height - 12).attr('text-anchor', 'middle').text(axes.x);

@@ -60,6 +60,12 @@ describe.skipIf(!HAVE_BROWSER)('the page in French, in Chromium', () => {
     expect(await t.page.getByTestId('round').textContent()).toBe(fr.page.round(0));
     // Before the run, and once it has ended.
     expect(english(await visibleText(t.page))).toEqual([]);
+    // The axes write numbers the French way: a decimal comma (the room's 0–1 issue axes) and a
+    // space before the percent sign (the timeline's support axis).
+    const ticks = await t.page.locator('.axis .tick text').allTextContents();
+    expect(ticks.filter((v) => /^\d+\.\d+$/.test(v))).toEqual([]);
+    expect(ticks.some((v) => /^0,\d+$/.test(v))).toBe(true);
+    expect(ticks.some((v) => /^\d+\u202f%$/.test(v))).toBe(true);
     await t.page.locator('#speed').selectOption('max');
     await t.page.locator('#play').click();
     const end = await waitForOutcome(t.page);

@@ -34,6 +34,8 @@ export const en = {
   pct: percent as (share: number) => string,
   /** A decimal number as the language writes it. */
   num: (v: number, digits = 2): string => v.toFixed(digits),
+  /** How the charts' axes write numbers (d3's locale definition: d3.formatDefaultLocale). */
+  axisNumbers: { decimal: '.', thousands: ',', grouping: [3], currency: ['$', ''] as [string, string], percent: '%' },
   outcomes: OUTCOME_WORDS as Readonly<Record<Outcome, OutcomeWords>>,
   flags: FLAG_WORDS as Readonly<Record<Flag, { label: string; plain: string }>>,
   headline: headline as (facts: HeadlineFacts) => string,

@@ -117,6 +117,8 @@ export const fr: Messages = {
   name: 'Français',
   pct,
   num: (v: number, digits = 2): string => v.toFixed(digits).replace('.', ','),
+  // "0,5" and « 50 % » on the axes, a narrow no-break space before the sign as in the text.
+  axisNumbers: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'], percent: '\u202f%' },
   outcomes: OUTCOMES,
   flags: FLAGS,
   headline,
