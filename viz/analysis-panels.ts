@@ -63,6 +63,7 @@ export function wireAnalysisPanels(deps: AnalysisDeps): AnalysisPanels {
           { title: words.compare.changed(picked.label, run.seed), result: b },
         ],
         run.meta.threshold,
+        { meta: run.meta },
       );
     } finally {
       compareRun.disabled = false;

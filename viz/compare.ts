@@ -8,6 +8,7 @@ import type { RunResult } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
 import type { Meta } from './frame.ts';
 import { m as words } from './messages/index.ts';
+import { headlineOf } from './outcome-panel.ts';
 
 export interface Change {
   id: string;
@@ -63,7 +64,7 @@ export function changesFor(m: Meta): Change[] {
  * The two runs as cards, their support lines on one time axis (the longer run's rounds) and one
  * scale, so the eye compares them; the rule's threshold drawn and named on each.
  */
-export function renderComparison(host: HTMLElement, runs: { title: string; result: RunResult | { errors: string[] } }[], threshold: number, options: { forkAt?: number } = {}): void {
+export function renderComparison(host: HTMLElement, runs: { title: string; result: RunResult | { errors: string[] } }[], threshold: number, options: { forkAt?: number; meta?: Meta } = {}): void {
   const rounds = Math.max(1, ...runs.map(({ result }) => ('errors' in result ? 0 : result.rounds)));
   host.replaceChildren(
     ...runs.map(({ title, result }) => {
@@ -77,7 +78,7 @@ export function renderComparison(host: HTMLElement, runs: { title: string; resul
       card.dataset.adopted = JSON.stringify(result.adopted ? result.adopted.position : null);
       card.append(
         el('p', { class: `outcome-class outcome-${result.outcome}` }, words.outcomes[result.outcome].title),
-        el('p', { class: 'headline' }, words.headline(result)),
+        el('p', { class: 'headline' }, headlineOf(result, options.meta ?? null)),
         el('p', {}, words.compare.facts(result.rounds, result.legitimacy === null ? words.outcome.noneAdopted : pct(result.legitimacy), result.flags.map((f) => words.flags[f].label).join(', ') || words.compare.none)),
         sparkline(result.series?.support ?? [], rounds, threshold, options.forkAt),
         el('p', { class: 'explanation' }, result.explanation),

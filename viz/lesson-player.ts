@@ -11,6 +11,7 @@ import { m } from './messages/index.ts';
 import type { Meta } from './frame.ts';
 import type { Lesson, LessonMap, LessonReply, LessonStep } from './lesson.ts';
 import { answerOf, roundOf } from './lesson-answer.ts';
+import { nameOf } from './names.ts';
 
 export interface LessonHost {
   /** Reads a lesson when it is picked: the lesson, or its mistakes named by field. */
@@ -51,11 +52,8 @@ const constituencyName = (meta: Meta | null, id: string) => {
   return m.lesson.the(label);
 };
 
-function stakeholderName(meta: Meta | null, id: string): string {
-  const i = meta ? meta.ids.indexOf(id) : -1;
-  const label = i >= 0 ? meta!.labels[i] : '';
-  return label && label.length <= 40 ? `${label} (${id})` : id;
-}
+/** A stakeholder as the room and the minutes name it (viz/names.ts). */
+const stakeholderName = (meta: Meta | null, id: string): string => (meta ? nameOf(meta, id) : id);
 
 /** The bet's choices: [value, words]. */
 function choicesOf(step: LessonStep, meta: Meta | null): [string, string][] {

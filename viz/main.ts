@@ -24,7 +24,7 @@ import type { LessonReply } from './lesson.ts';
 import { createMinutes, SHOWN_ENTRIES } from './minutes.ts';
 import { renderMoments, trackMoments } from './moments.ts';
 import { narrate } from './narrator.ts';
-import { renderOutcome } from './outcome-panel.ts';
+import { headlineOf, renderOutcome } from './outcome-panel.ts';
 import { createPolicySpace } from './policy-space.ts';
 import { createTimeline } from './timeline.ts';
 import { createIssueBars } from './issue-bars.ts';
@@ -262,7 +262,7 @@ function show(f: Frame, duration: number) {
   if (f.fresh) minutes.open(meta!);
   minutes.add(f.rounds);
   if (filter.stakeholder !== null || filter.constituency !== null) void refreshMinutes();
-  renderOutcome(ui.outcome, f.result, f.round, ending);
+  renderOutcome(ui.outcome, f.result, f.round, ending, meta);
   // At full speed a sentence per frame would drown a screen reader: only the story's moments and the end are told.
   const story = told.map((t) => m.page.momentSentence(t.round, t.text)).join(' ');
   if (!(playing && speedValue() === 'max')) ui.narration.textContent = narrate(meta!, f);
@@ -272,7 +272,7 @@ function show(f: Frame, duration: number) {
   ui.play.disabled = f.done;
   if (f.done) setPlaying(false);
   if (f.result) lessons.ended(f.result, meta!, moments.list().find((m) => m.kind === 'blocked')?.round ?? null);
-  if (f.result && hook) hook.ended(f.result.outcome, m.headline(f.result));
+  if (f.result && hook) hook.ended(f.result.outcome, headlineOf(f.result, meta));
 }
 
 function showMeta(m: Meta) {
@@ -459,7 +459,7 @@ async function forkAt(at: number, changes: Map<string, string>) {
       { title: m.page.changedFrom(at, words), result: reply.fork },
     ],
     meta.threshold,
-    { forkAt: at },
+    { forkAt: at, meta },
   );
   host.dataset.forkAt = String(at);
   updateAddress();

@@ -6,6 +6,7 @@
  * 10,000-stakeholder run stays light; when an answer holds fewer entries than there are, the
  * minutes say so.
  */
+import { nameOf as nameIn } from './names.ts';
 import type { RunEvent } from '../sim/index.ts';
 import { el, num, pct } from './dom.ts';
 import type { Meta, RoundLine } from './frame.ts';
@@ -62,12 +63,8 @@ export function minuteText(e: RunEvent, meta: Meta): string {
 /** Entries of one type in one round that read better counted: "12 walked out: a, b, c and 9 others." */
 const COUNTED = m.minutes.counted;
 
-/** A stakeholder by its short label when it has one, else its id, as the room names it. */
-function nameOf(meta: Meta, id: string): string {
-  const i = meta.ids.indexOf(id);
-  const label = i >= 0 ? meta.labels[i] : '';
-  return label && label.length <= 24 ? label : id;
-}
+/** A stakeholder inside a line of the minutes, named as the room names it (viz/names.ts). */
+const nameOf = (meta: Meta, id: string): string => m.midSentence(nameIn(meta, id));
 
 const listed = m.minutes.listed;
 

@@ -5,13 +5,21 @@
  */
 import type { RunResult } from '../sim/index.ts';
 import { el, pct } from './dom.ts';
+import type { Meta } from './frame.ts';
 import { m } from './messages/index.ts';
+import { nameOf } from './names.ts';
+
+/** The outcome's one sentence, naming those who held out as the room and the minutes do. */
+export function headlineOf(result: RunResult, meta: Pick<Meta, 'ids' | 'labels'> | null): string {
+  if (!meta) return m.headline(result);
+  return m.headline({ ...result, blockers: result.blockers.map((id) => m.midSentence(nameOf(meta, id))) });
+}
 
 /** The site's page on the model (docs/model.md rendered, scripts/docs-pages.ts), at the outcome class's row. */
 export const classLink = (outcome: RunResult['outcome']) => `./model.html#${outcome}`;
 
-/** `known`: how this run ends, when the page has gone back in time from its end. */
-export function renderOutcome(panel: HTMLElement, result: RunResult | null, round: number, known: RunResult | null = null): void {
+/** `known`: how this run ends, when the page has gone back in time from its end; `meta` names its stakeholders. */
+export function renderOutcome(panel: HTMLElement, result: RunResult | null, round: number, known: RunResult | null = null, meta: Meta | null = null): void {
   panel.replaceChildren();
   if (!result && known) {
     panel.dataset.state = 'rewound';
@@ -39,7 +47,7 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
   panel.append(
     el('h2', { class: `outcome-class outcome-${result.outcome}` }, words.title),
     // One sentence that agrees with the numbers below it: its flags in it, contradictions said.
-    el('p', { class: 'headline', 'data-testid': 'headline' }, m.headline(result)),
+    el('p', { class: 'headline', 'data-testid': 'headline' }, headlineOf(result, meta)),
     el('p', { class: 'explanation' }, result.explanation),
   );
   const facts = el('dl', { class: 'facts' });

@@ -10,6 +10,7 @@
  * clears. The focused stakeholder gets the hover's details, a ring, its minutes marked and a
  * sentence in a live region; the same for dots on the canvas, which have no elements to focus.
  */
+import { nameAt } from './names.ts';
 import * as d3 from 'd3';
 import { principalAxes, projectPoint, type Projection } from '../analysis/index.ts';
 import { el, num } from './dom.ts';
@@ -818,10 +819,8 @@ export function describe(m: Meta, frame: Frame, i: number): string[] {
   ];
 }
 
-/** Stakeholder i by a short name: its label from the scenario when that is short, else its id, as the minutes name it. */
-export function nameOf(m: Meta, i: number): string {
-  return m.labels[i] && m.labels[i].length <= 24 ? m.labels[i] : m.ids[i];
-}
+/** Stakeholder i by a short name, as the minutes name it (viz/names.ts). */
+export const nameOf = (m: Meta, i: number): string => nameAt(m, i);
 
 
 /** A domain around the values, padded, at least 0.3 wide, inside [0, 1]. */

@@ -25,4 +25,22 @@ describe.skipIf(!HAVE_BROWSER)('the outcome headline in Chromium', () => {
     expect(t.errors).toEqual([]);
     await t.page.close();
   });
+
+  it('names those who held out as the room does, not by their ids', async () => {
+    const t = await site.open('?scenario=tyranny-of-the-minority&seed=3&autoplay=1&speed=max');
+    await waitForOutcome(t.page);
+    const shown = await t.page.getByTestId('headline').textContent();
+    const loaded = loadScenario(readFileSync(join(ROOT, 'scenarios/tyranny-of-the-minority.yaml'), 'utf8'));
+    if (!loaded.ok) throw new Error('does not load');
+    const result = runScenario(loaded.scenario, { seed: 3 });
+    expect(result.blockers).toContain('incumbent');
+    // The incumbent's label, "The incumbent registry, which runs most of the names", is cut at its
+    // comma and its article put in lower case inside the sentence; a generated registrar has no
+    // label and keeps its id.
+    const named = result.blockers.map((id) => (id === 'incumbent' ? 'the incumbent registry' : id));
+    expect(shown).toBe(headline({ ...result, blockers: named }));
+    expect(shown).toContain('the incumbent registry');
+    expect(t.errors).toEqual([]);
+    await t.page.close();
+  });
 });

@@ -32,6 +32,8 @@ export const en = {
   /** The language's own name, for the language picker. */
   name: 'English',
   pct: percent as (share: number) => string,
+  /** A stakeholder's name inside a sentence: a leading article in lower case ("the incumbent registry"). */
+  midSentence: (name: string): string => (/^(The|A|An) \S/.test(name) ? lower(name) : name),
   /** A decimal number as the language writes it. */
   num: (v: number, digits = 2): string => v.toFixed(digits),
   /** How the charts' axes write numbers (d3's locale definition: d3.formatDefaultLocale). */

@@ -116,6 +116,7 @@ export const fr: Messages = {
   tag: 'fr',
   name: 'Français',
   pct,
+  midSentence: (name: string): string => (/^(Le|La|Les|Un|Une|Des) \S|^L’\S/.test(name) ? lower(name) : name),
   num: (v: number, digits = 2): string => v.toFixed(digits).replace('.', ','),
   // "0,5" and « 50 % » on the axes, a narrow no-break space before the sign as in the text.
   axisNumbers: { decimal: ',', thousands: '\u202f', grouping: [3], currency: ['', '\u00a0€'], percent: '\u202f%' },
