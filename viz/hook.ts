@@ -54,7 +54,7 @@ export function showHook(host: HTMLElement, play: () => void): Hook {
       if (!predicted) return;
       const right = predicted.outcomes.includes(outcome);
       card.dataset.right = String(right);
-      answer.textContent = m.hook.answer(right, headline, m.outcomes[outcome].label);
+      answer.textContent = m.hook.answer(right, headline);
       predicted = null;
     },
     dismiss() {

@@ -48,7 +48,7 @@ describe.skipIf(!HAVE_BROWSER)('the first screen\'s hook, in Chromium', () => {
     // "the incumbent registry" (viz/names.ts); a generated registrar by its id.
     const named = { ...result, blockers: result.blockers.map((id) => (id === 'incumbent' ? 'the incumbent registry' : id)) };
     expect(await t.page.getByTestId('hook-answer').textContent()).toBe(
-      `You were right. ${headline(named)} (tyranny of the minority). Now change a condition and play again, or choose a lesson.`,
+      `You were right. ${headline(named)} Now change a condition and play again, or choose a lesson.`,
     );
     // Opening another scenario takes the question away.
     await t.page.locator('#scenario-picker').selectOption('reference');

@@ -150,8 +150,9 @@ export const en = {
     predicted: (words: string) => `You predicted: ${lower(words)}. Watch the room…`,
     question: 'One registry can veto the text. Will the others get their way?',
     room: 'This is the room. Each dot is a stakeholder, coloured by its group and sized by its power. The orange dot far from the others is the incumbent registry: it runs most of the names, so no text passes without it. The others want it to change; it does not. Make your prediction, then watch the meeting.',
-    answer: (right: boolean, headline: string, outcome: string) =>
-      `${right ? 'You were right.' : 'Not what you predicted.'} ${headline} (${outcome}). Now change a condition and play again, or choose a lesson.`,
+    // The headline opens with the outcome's name already.
+    answer: (right: boolean, headline: string) =>
+      `${right ? 'You were right.' : 'Not what you predicted.'} ${headline} Now change a condition and play again, or choose a lesson.`,
   },
 
   outcome: {

@@ -233,8 +233,8 @@ export const fr: Messages = {
     predicted: (words: string) => `Vous avez prédit : ${lower(words)}. Observez la salle…`,
     question: 'Un seul registre peut mettre son veto au texte. Les autres obtiendront-ils ce qu’ils veulent ?',
     room: 'Voici la salle. Chaque point est une partie prenante : sa couleur montre son groupe, sa taille montre son pouvoir. Le point orange, loin des autres, est le registre en place : il gère la plupart des noms de domaine, donc aucun texte ne passe sans lui. Les autres veulent qu’il change ; lui ne le veut pas. Faites votre prédiction, puis regardez la réunion.',
-    answer: (right: boolean, headline: string, outcome: string) =>
-      `${right ? 'Vous aviez raison.' : 'Ce n’est pas ce que vous aviez prédit.'} ${headline} (${outcome}). Changez maintenant une condition et relancez, ou choisissez une leçon.`,
+    answer: (right: boolean, headline: string) =>
+      `${right ? 'Vous aviez raison.' : 'Ce n’est pas ce que vous aviez prédit.'} ${headline} Changez maintenant une condition et relancez, ou choisissez une leçon.`,
   },
 
   outcome: {
