@@ -1,16 +1,9 @@
 /**
  * The explanation of a run in French: the core's ExplainWords (sim/explain.ts), the same facts.
- * Loaded by the worker alone, which makes the explanation (viz/messages/load.ts).
+ * Loaded by the worker alone, which makes the explanation (worker-fr.ts).
  */
 import type { ExplainWords } from '../../sim/index.ts';
-
-const pct = (share: number): string => `${Math.round(share * 100)}\u202f%`;
-/** "1 tour", "3 tours"; in French 0 and 1 take the singular. */
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${Math.abs(n) < 2 ? one : many}`;
-const agree = (n: number, one: string, many: string) => (Math.abs(n) < 2 ? one : many);
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const listWords = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+import { agree, capitalize, listWords, pct, plural } from './fr-grammar.ts';
 
 /** The rule, as it stands after « règle : ». */
 const RULE_WORDS: Readonly<Record<string, string>> = { unanimity: 'unanimité', majority: 'vote à la majorité' };

@@ -2,17 +2,7 @@
 import type { Messages } from './en.ts';
 import type { Flag, HeadlineFacts, Outcome, OutcomeWords } from '../../sim/index.ts';
 import type { MapCell } from '../../analysis/index.ts';
-
-/** A share as a whole percentage, French style: 0.125 → "13 %" (narrow no-break space). */
-const pct = (share: number): string => `${Math.round(share * 100)}\u202f%`;
-/** "1 tour", "3 tours"; in French 0 and 1 take the singular. */
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${Math.abs(n) < 2 ? one : many}`;
-/** The verb's number for a count: "a" or "ont", and so on. */
-const agree = (n: number, one: string, many: string) => (Math.abs(n) < 2 ? one : many);
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-/** "a, b et c". */
-const listWords = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+import { agree, listWords, lower, pct, plural } from './fr-grammar.ts';
 /** "de" before a noun phrase: "le collège X" → "du collège X". */
 const de = (s: string) => (s.startsWith('le ') ? `du ${s.slice(3)}` : s.startsWith('les ') ? `des ${s.slice(4)}` : `de ${s}`);
 
