@@ -9,7 +9,7 @@ import { formatDefaultLocale } from 'd3';
 import { splitOverride as splitOverrideText } from '../sim/index.ts';
 import { MAX_SCENARIO_BYTES, PackedTooLarge, packScenario, readAddress, unpackScenario, writeAddress } from './address.ts';
 import { wireAnalysisPanels, type Finished } from './analysis-panels.ts';
-import { BUNDLED, BUNDLED_FORMAT, bundledText, FIRST_SCENARIO, lessonTitles, loadBundled, loadLesson } from './bundled.ts';
+import { BUNDLED, BUNDLED_FORMAT, bundledText, FIRST_SCENARIO, firstBundled, lessonTitles, loadBundled, loadLesson } from './bundled.ts';
 import { createConditionsForm, describeChange } from './conditions.ts';
 import { renderComparison } from './compare.ts';
 import { wireMapPanel, type MapSpec } from './map-panel.ts';
@@ -650,11 +650,12 @@ async function start() {
   else if (address.speed && [...ui.speed.options].some((o) => o.value === address.speed)) ui.speed.value = address.speed;
   // A fresh visit (nothing in the address) opens on the hook: a question before anything plays.
   const fresh = location.search === '' || location.search === '?';
-  let first: Source = { kind: 'bundled', id: fresh ? HOOK_SCENARIO : FIRST_SCENARIO };
+  // The bundled scenario the address opens, the one viz/start.ts has already begun to load.
+  const bundled = firstBundled(location.search);
+  let first: Source = { kind: 'bundled', id: bundled ?? FIRST_SCENARIO };
   let unknown: { heading: string; text: string } | null = null;
   const wanted = address.scenario;
-  if (wanted !== null && BUNDLED.has(wanted)) first = { kind: 'bundled', id: wanted };
-  else if (wanted !== null) {
+  if (wanted !== null && bundled === null) {
     try {
       const text = await unpackScenario(wanted);
       first = { kind: 'file', text, filename: m.page.sharedScenario, packed: wanted };
