@@ -77,7 +77,7 @@ export async function batchCommand(file: string, given: BatchCommandOptions, io:
       });
       done = out.resumedRows;
     }
-    const write = out ? (text: string) => out!.write(text) : (text: string) => writeText(io.stdout, text);
+    const write = out ? (data: string | Uint8Array) => out!.write(data) : (data: string | Uint8Array) => writeText(io.stdout, data);
     if (format === 'csv' && out === undefined) await write(csvHeader());
     const progress = createProgress(io.stderr, to - from - done);
     await runBatch(scenario, {
@@ -87,7 +87,7 @@ export async function batchCommand(file: string, given: BatchCommandOptions, io:
       rows: { format },
       onRows: async (chunk) => {
         summary.addBriefs(chunk);
-        await write(chunk.text);
+        await write(chunk.bytes);
         written += chunk.outcome.length;
       },
       onProgress: (n, total) => {

@@ -1,6 +1,7 @@
 /**
  * Appends to an open file through a buffer: batch rows are small and many, so they are gathered
- * and written 64 KB at a time, or when `flush` is called (a checkpoint, a commit).
+ * and written 64 KB at a time, or when `flush` is called (a checkpoint, a commit). Text and bytes
+ * (a batch worker's rows, already UTF-8) are both taken.
  *
  * A write may take fewer bytes than it was given (a disk nearly full): the rest is written again
  * until all of it is taken, and a write that takes nothing is an error, never a silent loss. The
@@ -15,7 +16,8 @@ const FLUSH_BYTES = 1 << 16;
 export type WritableHandle = Pick<FileHandle, 'write'>;
 
 export interface BufferedWriter {
-  write(text: string): Promise<void>;
+  /** Text is written as UTF-8; bytes are copied before the returned promise settles. */
+  write(data: string | Uint8Array): Promise<void>;
   flush(): Promise<void>;
   /** Bytes written so far (flushed or not) and their SHA-256, hex. */
   digest(): { bytes: number; sha256: string };
@@ -33,15 +35,13 @@ export class ShortWriteError extends Error {
  * digest covers the whole file.
  */
 export function createBufferedWriter(handle: WritableHandle, start: { hash: Hash; bytes: number } = { hash: createHash('sha256'), bytes: 0 }): BufferedWriter {
-  let pending: string[] = [];
-  let pendingLength = 0;
+  // One buffer for the writer's life: a batch's rows pass through it without a new one per chunk.
+  const pending = Buffer.allocUnsafeSlow(FLUSH_BYTES);
+  let used = 0;
   const hash = start.hash;
   let bytes = start.bytes;
-  const flush = async () => {
-    if (pendingLength === 0) return;
-    const data = Buffer.from(pending.join(''), 'utf8');
-    pending = [];
-    pendingLength = 0;
+  /** Writes all of `data` (hashed first), or throws. */
+  const writeAll = async (data: Uint8Array) => {
     hash.update(data);
     bytes += data.length;
     let offset = 0;
@@ -51,18 +51,34 @@ export function createBufferedWriter(handle: WritableHandle, start: { hash: Hash
       offset += bytesWritten;
     }
   };
+  const flushNow = async () => {
+    if (used === 0) return;
+    const data = pending.subarray(0, used);
+    used = 0;
+    await writeAll(data);
+  };
+  // The buffer is written from while a write waits for the disk: calls take turns, each starting
+  // when the one before it has settled (a failed one fails those queued behind it).
+  let last: Promise<void> = Promise.resolve();
+  const inTurn = (work: () => Promise<void>): Promise<void> => (last = last.then(work));
+  const flush = () => inTurn(flushNow);
   return {
-    async write(text) {
-      pending.push(text);
-      pendingLength += text.length;
-      if (pendingLength >= FLUSH_BYTES) await flush();
-    },
+    write: (data) => inTurn(async () => {
+      const length = typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.length;
+      if (used + length > FLUSH_BYTES) await flushNow();
+      if (length >= FLUSH_BYTES) {
+        // Larger than the buffer: written as it is (text encoded once).
+        await writeAll(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+        return;
+      }
+      used += typeof data === 'string' ? pending.write(data, used, 'utf8') : (pending.set(data, used), length);
+      if (used === FLUSH_BYTES) await flushNow();
+    }),
     flush,
     digest() {
       const copy = hash.copy();
-      const tail = Buffer.from(pending.join(''), 'utf8');
-      copy.update(tail);
-      return { bytes: bytes + tail.length, sha256: copy.digest('hex') };
+      copy.update(pending.subarray(0, used));
+      return { bytes: bytes + used, sha256: copy.digest('hex') };
     },
   };
 }

@@ -4,7 +4,8 @@
  */
 
 export interface OutputStream {
-  write(chunk: string): unknown;
+  /** Bytes are UTF-8 text (a batch's rows, as its workers encoded them). */
+  write(chunk: string | Uint8Array): unknown;
   /** A terminal: the human summary may use colour. */
   isTTY?: boolean;
   /** Present on real streams: used to wait for 'drain' when a write is buffered. */
@@ -35,11 +36,16 @@ export function resolveIO(io: Partial<CliIO> = {}, argv: string[] = []): CliIO {
 }
 
 /** Writes text, waiting for the stream to drain when it asks us to (large batches to a pipe). */
-export async function writeText(stream: OutputStream, text: string): Promise<void> {
+export async function writeText(stream: OutputStream, text: string | Uint8Array): Promise<void> {
   const flushed = stream.write(text);
   if (flushed === false && stream.once) {
     await new Promise<void>((resolve) => stream.once!('drain', resolve));
   }
+}
+
+/** UTF-8 bytes as text: what a stream that keeps text (a test's, a command's captured output) does with a row chunk. */
+export function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set to anything but the empty string. */

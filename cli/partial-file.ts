@@ -23,7 +23,8 @@ import { InvalidInput } from '../analysis/index.ts';
 export interface PartialFile {
   /** The rows (header not counted) kept from an earlier, interrupted run. */
   readonly resumedRows: number;
-  write(text: string): Promise<void>;
+  /** Text, or UTF-8 bytes (copied before the promise settles). */
+  write(data: string | Uint8Array): Promise<void>;
   /** Everything written so far reaches the disk. */
   checkpoint(): Promise<void>;
   /**
@@ -55,7 +56,7 @@ export interface PartialFileOptions {
 }
 
 /** Rows streamed as they come (`--out -`): nothing to resume, nothing to rename. */
-export function streamedOutput(write: (text: string) => Promise<void>): PartialFile {
+export function streamedOutput(write: (data: string | Uint8Array) => Promise<void>): PartialFile {
   const none = async () => {};
   return { resumedRows: 0, write, checkpoint: none, commit: none, abort: none, keep: none };
 }

@@ -15,7 +15,7 @@ import { InvalidInput } from '../analysis/index.ts';
 import { ENGINE_VERSION, MODEL_VERSION } from '../sim/index.ts';
 import { readManifest, type Manifest } from './manifest.ts';
 import { defaultSummaryPath } from './sweep-command.ts';
-import { writeText, type CliIO, type OutputStream } from './io.ts';
+import { utf8, writeText, type CliIO, type OutputStream } from './io.ts';
 
 const SUFFIX = '.manifest.json';
 
@@ -142,7 +142,7 @@ async function digestOf(path: string): Promise<string> {
 function collecting(): OutputStream & { text(): string } {
   const parts: string[] = [];
   return {
-    write: (chunk: string) => parts.push(chunk),
+    write: (chunk) => parts.push(typeof chunk === 'string' ? chunk : utf8(chunk)),
     text: () => parts.join(''),
   };
 }

@@ -169,7 +169,7 @@ export async function sweepCommand(file: string, options: SweepCommandOptions, i
           const { point, first, count } = work.at(c);
           failures.push(...output.failures.map((f) => ({ seed: f.seed, error: `point ${point}: ${f.error}` })));
           current.addBriefs(output);
-          await out!.write(output.text);
+          await out!.write(output.bytes);
           ran += output.outcome.length;
           progress!.update(ran, total - done);
           if (first + count === seeds) {

@@ -103,8 +103,8 @@ describe('runBatch on a pool of worker threads', () => {
     try {
       // 20,000 runs allocate hundreds of MB: without the limit V8 grows the young generation
       // from its first 1 MB semi-space towards its default 16 MB ones.
-      const { text } = await pool.runChunk(0, scenario, 1, 20_000);
-      const { resourceLimits, newSpaceBytes } = JSON.parse(text);
+      const { bytes } = await pool.runChunk(0, scenario, 1, 20_000);
+      const { resourceLimits, newSpaceBytes } = JSON.parse(new TextDecoder().decode(bytes));
       expect(resourceLimits.maxYoungGenerationSizeMb).toBe(WORKER_YOUNG_GENERATION_MB);
       expect(newSpaceBytes).toBeLessThanOrEqual(WORKER_YOUNG_GENERATION_MB * 2 ** 20);
     } finally {

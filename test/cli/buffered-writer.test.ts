@@ -40,4 +40,34 @@ describe('the buffered writer', () => {
     expect(error).toBeInstanceOf(ShortWriteError);
     expect(String(error)).toContain('no space left on device (50 of 80 bytes written)');
   });
+
+  it('takes text and UTF-8 bytes alike, in the order given, however its calls overlap', async () => {
+    // 64 KB buffer: the writes below fill it several times, one is larger than it (written as
+    // it is), and none waits for the one before it, so a flush to the disk is under way while
+    // later ones arrive. The file must hold each part once, in order, whole.
+    const d = disk(5_000);
+    const w = createBufferedWriter(d.handle);
+    const encoder = new TextEncoder();
+    const parts: string[] = ['seed,outcome\n'];
+    for (let k = 0; k < 40; k++) parts.push(`${k},${'é'.repeat(k * 97)}\n`);
+    parts.push('z'.repeat(70_000) + '\n');
+    parts.push('last\n');
+    const bytes = parts.map((p, k) => (k % 2 === 1 ? encoder.encode(p) : p));
+    await Promise.all(bytes.map((p) => w.write(p)));
+    await w.flush();
+    const whole = parts.join('');
+    expect(d.text()).toBe(whole);
+    expect(w.digest()).toEqual({ bytes: Buffer.byteLength(whole), sha256: createHash('sha256').update(whole).digest('hex') });
+  });
+
+  it('copies bytes it is given before its write settles, so the caller may reuse them', async () => {
+    const d = disk(1000);
+    const w = createBufferedWriter(d.handle);
+    const reused = new TextEncoder().encode('first\n');
+    await w.write(reused);
+    reused.set(new TextEncoder().encode('XXXXX\n'));
+    await w.write('second\n');
+    await w.flush();
+    expect(d.text()).toBe('first\nsecond\n');
+  });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { main } from '../../cli/main.ts';
-import type { CliIO, OutputStream } from '../../cli/io.ts';
+import { utf8, type CliIO, type OutputStream } from '../../cli/io.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const PRIVACY = fileURLToPath(new URL('../fixtures/privacy-example.yaml', import.meta.url));
@@ -22,7 +22,7 @@ export interface CliOutcome {
 
 export function capture(isTTY = false): OutputStream & { text: () => string } {
   const chunks: string[] = [];
-  return { write: (chunk: string) => void chunks.push(chunk), isTTY, text: () => chunks.join('') };
+  return { write: (chunk) => void chunks.push(typeof chunk === 'string' ? chunk : utf8(chunk)), isTTY, text: () => chunks.join('') };
 }
 
 export async function cli(args: string[], io: Partial<CliIO> = {}): Promise<CliOutcome> {
