@@ -127,14 +127,16 @@ console.log(
 );
 
 // Memory against a batch's length (batch-memory.ts): the peak of a 1,000,000-run batch against a
-// 10,000-run one.
+// 10,000-run one, rows to /dev/null and to a file.
 const { batchPeakMegabytes } = await import('./batch-memory.ts');
-const short = batchPeakMegabytes(10_000);
-const long = batchPeakMegabytes(1_000_000);
 console.log('');
-console.log(
-  `convene batch of the small committee, 2 workers, CSV to /dev/null: peak resident memory ${short.toFixed(0)} MB for 10,000 runs, ${long.toFixed(0)} MB for 1,000,000; ratio ${(long / short).toFixed(2)} (target < 1.2)`,
-);
+for (const to of ['stdout', 'file'] as const) {
+  const short = batchPeakMegabytes(10_000, to);
+  const long = batchPeakMegabytes(1_000_000, to);
+  console.log(
+    `convene batch of the small committee, 2 workers, CSV ${to === 'file' ? 'to a file (--out)' : 'to /dev/null'}: peak resident memory ${short.toFixed(0)} MB for 10,000 runs, ${long.toFixed(0)} MB for 1,000,000; ratio ${(long / short).toFixed(2)} (target < 1.2)`,
+  );
+}
 
 // The page in headless Chromium (page.ts): what it loads, its first render, 10,000 stakeholders playing.
 const { pageFigures } = await import('./page.ts');
