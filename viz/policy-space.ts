@@ -10,7 +10,7 @@
  * clears. The focused stakeholder gets the hover's details, a ring, its minutes marked and a
  * sentence in a live region; the same for dots on the canvas, which have no elements to focus.
  */
-import { nameAt } from './names.ts';
+import { groupNameAt, nameAt } from './names.ts';
 import * as d3 from 'd3';
 import { principalAxes, projectPoint, type Projection } from '../analysis/index.ts';
 import { el, num } from './dom.ts';
@@ -436,7 +436,11 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       .attr('text-anchor', (l) => (l.px > inner * 0.55 ? 'end' : 'start'))
       .attr('x', (l) => (l.px > inner * 0.55 ? l.px - l.r - 4 : l.px + l.r + 4))
       .attr('y', (l) => l.py + 4)
-      .text((l) => words.space.others(nameOf(m, l.first), l.count, words.space.why[l.why] ?? l.why));
+      // One who left, or an objector, by name; several of a constituency who left, by their group.
+      .text((l) => {
+        const why = words.space.why[l.why] ?? l.why;
+        return l.count > 1 ? words.space.crowd(groupNameAt(m, m.constituency[l.first]), l.count, why) : words.space.named(nameOf(m, l.first), why);
+      });
 
     // Once it is over: each constituency's (power-weighted) mean ideal, joined to the text adopted.
     const rows: { c: number; cx: number; cy: number }[] = [];

@@ -458,7 +458,9 @@ export const en = {
     /** Why a stakeholder is named in the room, by the reason's id (its `data-why`). */
     why: { 'walked out': 'walked out', declined: 'declined', 'could not afford to stay': 'could not afford to stay', objects: 'objects' } as Record<string, string>,
     walkedOut: 'walked out',
-    others: (first: string, count: number, why: string) => `${first}${count > 1 ? ` and ${count - 1} others` : ''}: ${why}`,
+    /** One stakeholder named in the room, or several of one constituency who left for one reason. */
+    named: (name: string, why: string) => `${name}: ${why}`,
+    crowd: (group: string, count: number, why: string) => `${group}: ${count} ${why}`,
     noneSelected: 'No stakeholder selected.',
     label: (name: string, n: number, d: number) => `Policy space of ${name}: ${n} stakeholders on ${plural(d, 'issue')}`,
     declinedInvitation: 'declined the invitation',

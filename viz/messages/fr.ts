@@ -537,8 +537,8 @@ export const fr: Messages = {
       objects: 'fait objection',
     },
     walkedOut: 'a claqué la porte',
-    others: (first: string, count: number, why: string) =>
-      count > 1 ? `${first} et ${plural(count - 1, 'autre')} : ${PLURAL_STATE[why] ?? why}` : `${first} : ${why}`,
+    named: (name: string, why: string) => `${name} : ${why}`,
+    crowd: (group: string, count: number, why: string) => `${group} : ${count} ${PLURAL_STATE[why] ?? why}`,
     noneSelected: 'Aucune partie prenante sélectionnée.',
     label: (name: string, n: number, d: number) =>
       `Espace des positions de ${name} : ${plural(n, 'partie prenante', 'parties prenantes')} sur ${plural(d, 'enjeu', 'enjeux')}`,
