@@ -36,6 +36,8 @@ export interface ExplainWords {
   undecided(f: { end: End; rounds: number; deadline: number | null }): string;
   /** "the first, the second and 3 more". */
   list(names: readonly string[]): string;
+  /** "8 from Privacy and consumer groups": several of a constituency, none of them with a label. */
+  crowd(f: { count: number; group: string }): string;
   boughtOff(f: { blockers: string; adoptedRound: number; firstBlockRound: number; price: number }): string;
   blocked(f: { blockers: string; undecided: string }): string;
   roughConsensus(f: { round: number; support: number; byHead: boolean; rule: string; blockedRounds: number }): string;
@@ -65,6 +67,7 @@ export const ENGLISH_EXPLANATION: ExplainWords = {
     `${b.count} of ${b.involved} stakeholders, holding ${percent(b.powerShare)} of the power, objected in ${plural(b.blockedRounds, 'round')} under ${ENGLISH_EXPLANATION.rule(b.rule)}`,
   undecided: undecidedPhrase,
   list: (names) => (names.length <= 3 ? listWords(names, 'and') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`),
+  crowd: (f) => `${f.count} from ${f.group}`,
   boughtOff: (f) =>
     `Blocked, then bought off: ${f.blockers}; the text adopted at round ${f.adoptedRound} cost those who had agreed in round ${f.firstBlockRound} ${percent(f.price)} of their utility.`,
   blocked: (f) => `Blocked: ${f.blockers}; nothing was adopted ${f.undecided}.`,
@@ -123,22 +126,45 @@ function droppedOut(s: RunState): number {
   return count;
 }
 
-/** Who declined or walked out (model 2), named as the page names them: label, else id. */
+/**
+ * Who declined or walked out (model 2), named as the page names them: label, else id. Several of
+ * one constituency with no label of their own (generated stakeholders, named only by ids such as
+ * "group-4") are named by their constituency and counted instead, after those of it who have a
+ * label: "8 from Privacy and consumer groups walked out", not "Group-1, group-2, group-3 and 5
+ * more".
+ */
 function leavingSentences(s: RunState, w: ExplainWords): string[] {
   const who = (reason: number) => {
+    const byConstituency = new Map<number, number[]>();
+    for (let i = 0; i < s.pop.n; i++) {
+      if (s.left[i] !== reason) continue;
+      const c = s.pop.constituency[i];
+      const members = byConstituency.get(c);
+      if (members) members.push(i);
+      else byConstituency.set(c, [i]);
+    }
     const names: string[] = [];
-    for (let i = 0; i < s.pop.n; i++) if (s.left[i] === reason) names.push(labelOf(s, i));
-    return names;
+    let count = 0;
+    for (const [c, members] of byConstituency) {
+      count += members.length;
+      const labels = members.map((i) => labelOf(s, i));
+      const unnamed = members.filter((i, k) => labels[k] === s.pop.id(i)).length;
+      for (let k = 0; k < members.length; k++) if (unnamed < 2 || labels[k] !== s.pop.id(members[k])) names.push(labels[k]);
+      if (unnamed >= 2) {
+        const constituency = s.scenario.constituencies[c];
+        names.push(w.crowd({ count: unnamed, group: constituency.label ?? constituency.id }));
+      }
+    }
+    return { names, count };
   };
   const notes: string[] = [];
   const declined = who(LEFT.declined);
-  if (declined.length > 0) notes.push(w.declined({ who: w.list(declined), count: declined.length }));
+  if (declined.count > 0) notes.push(w.declined({ who: w.list(declined.names), count: declined.count }));
   const walked = who(LEFT.walkedOut);
-  if (walked.length > 0) notes.push(w.walkedOut({ who: w.list(walked), count: walked.length, rounds: s.cond.exitRounds ?? 0 }));
+  if (walked.count > 0) notes.push(w.walkedOut({ who: w.list(walked.names), count: walked.count, rounds: s.cond.exitRounds ?? 0 }));
   return notes;
 }
 
-/** A named stakeholder's label, else its id. */
 function labelOf(s: RunState, i: number): string {
   const id = s.pop.id(i);
   const entry = s.scenario.stakeholders.find((e) => 'id' in e && e.id === id) as { label?: string } | undefined;

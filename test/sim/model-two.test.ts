@@ -137,6 +137,35 @@ describe('walking out', () => {
     expect(r.explanation).toContain('The privacy group walked out: for 10 rounds in a row no draft gave it what it gets by going around it.');
   });
 
+  it('names a crowd that walks out by its constituency, and a labelled member by its label', () => {
+    // The same room with the privacy group split into four generated groups (ids ngo-1 to ngo-4,
+    // power 1/4 each, the same ideal and floor): each is where the one group was, so all four
+    // leave at round 10. Named by ids they would read "Ngo-1, ngo-2, ngo-3 and 1 more"; as a crowd,
+    // by the constituency's label and their count. With a label on the fourth, it is named first,
+    // and the three without one stay a crowd.
+    const crowd = (fourthLabel?: string) => {
+      const privacy = { constituency: 'privacy', ideal: [0], power: 0.25, outside: 0.9, reservation: 0.1 };
+      const scenario = makeScenario({
+        issues: ONE_ISSUE,
+        constituencies: [
+          { id: 'industry', roles: ['defines', 'affected', 'involved', 'decides', 'implements'] },
+          { id: 'privacy', label: 'Privacy groups', roles: ['affected', 'involved', 'decides'] },
+        ],
+        stakeholders: [
+          { id: 'industry', constituency: 'industry', ideal: [1], power: 5 },
+          { generate: 3, idPrefix: 'ngo', ...privacy },
+          { id: 'ngo-4', ...(fourthLabel ? { label: fourthLabel } : {}), ...privacy },
+        ],
+        convenor: { mandate: 'consultation', rule: { type: 'rough-consensus', threshold: 0.9 }, deadline: 100, exitRounds: 10 },
+      });
+      return runScenario(scenario, { seed: 1 });
+    };
+    const all = crowd();
+    expect(all.walkedOut).toBe(4);
+    expect(all.explanation).toContain('4 from Privacy groups walked out: for 10 rounds in a row no draft gave them what they get by going around it.');
+    expect(crowd('Friends of privacy').explanation).toContain('Friends of privacy and 3 from Privacy groups walked out: for 10 rounds');
+  });
+
   it('never, with exitRounds null', () => {
     const r = runScenario(facialRecognition(null), { seed: 1, events: true });
     expect(r.events!.some((e) => e.type === 'walked-out')).toBe(false);

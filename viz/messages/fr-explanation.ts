@@ -34,6 +34,7 @@ export const explanation: ExplainWords = {
     }
   },
   list: (names) => (names.length <= 3 ? listWords(names) : `${names.slice(0, 3).join(', ')} et ${plural(names.length - 3, 'autre')}`),
+  crowd: (f) => `${f.count} du collège ${f.group}`,
   boughtOff: (f) =>
     `Bloqué, puis débloqué en cédant aux bloqueurs : ${f.blockers} ; le texte adopté au tour ${f.adoptedRound} a coûté à ceux qui avaient donné leur accord au tour ${f.firstBlockRound} ${pct(f.price)} de ce que le texte leur valait.`,
   blocked: (f) => `Bloqué : ${f.blockers} ; rien n’a été adopté ${f.undecided}.`,
