@@ -9,18 +9,34 @@ import { readFileSync } from 'node:fs';
 import { Marked } from 'marked';
 import type { Plugin } from 'vite';
 
-/** Site page → its Markdown source (relative to the project's root) and title. */
-export const DOCS_PAGES: Record<string, { source: string; title: string }> = {
+export type DocsLanguage = 'en' | 'fr';
+
+/**
+ * Site page → its Markdown source (relative to the project's root), title and language. A page in
+ * another language than English is its English page's name with the language before `.html`
+ * (`what-if.fr.html`), from `docs/<language>/`; the page links to it when it speaks that language.
+ */
+export const DOCS_PAGES: Record<string, { source: string; title: string; lang?: DocsLanguage }> = {
   'model.html': { source: 'docs/model.md', title: 'The Convene model' },
   'glossary.html': { source: 'docs/glossary.md', title: 'Glossary' },
   'what-if.html': { source: 'docs/what-if.md', title: 'What if: the regime map and the fork' },
+  'what-if.fr.html': { source: 'docs/fr/what-if.md', title: 'Et si : la carte des régimes et la bifurcation', lang: 'fr' },
   'experiments.html': { source: 'docs/experiments.md', title: 'Experiments from the command line' },
   'analysis.html': { source: 'docs/analysis.md', title: 'Which conditions matter' },
 };
 
-/** A link between the documents, written for the repository (`model.md#…`), as the site's page (`model.html#…`). */
+/** What a help page says around its document, by its language. */
+const FRAME: Record<DocsLanguage, { back: string; home: string }> = {
+  en: { back: '← Back to Convene', home: './' },
+  fr: { back: '← Retour à Convene', home: './?lang=fr' },
+};
+
+/**
+ * A link between the documents, written for the repository (`model.md#…`, or `../model.md#…` from
+ * a translation's folder), as the site's page (`model.html#…`), where every page sits side by side.
+ */
 function siteLink(href: string): string {
-  const m = /^(?:\.\/)?([a-z-]+)\.md(#.*)?$/.exec(href);
+  const m = /^(?:\.\.?\/)?([a-z-]+)\.md(#.*)?$/.exec(href);
   return m && DOCS_PAGES[`${m[1]}.html`] ? `./${m[1]}.html${m[2] ?? ''}` : href;
 }
 
@@ -48,7 +64,7 @@ pre { overflow-x: auto; background: #f3f3ee; padding: 0.6rem; }
 `;
 
 /** One Markdown document as a whole HTML page of the site. */
-export function renderDocsPage(markdown: string, title: string): string {
+export function renderDocsPage(markdown: string, title: string, lang: DocsLanguage = 'en'): string {
   const marked = new Marked({
     gfm: true,
     renderer: {
@@ -72,7 +88,7 @@ export function renderDocsPage(markdown: string, title: string): string {
     return `<tr id="${id}">\n<td><code>${id}</code></td>`;
   });
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -81,7 +97,7 @@ export function renderDocsPage(markdown: string, title: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<nav><a href="./">← Back to Convene</a></nav>
+<nav><a href="${FRAME[lang].home}">${FRAME[lang].back}</a></nav>
 <main>
 ${body}
 </main>
@@ -98,8 +114,8 @@ export function docsPages(root: URL): Plugin {
     name: 'convene-docs-pages',
     apply: 'build',
     generateBundle() {
-      for (const [fileName, { source, title }] of Object.entries(DOCS_PAGES)) {
-        this.emitFile({ type: 'asset', fileName, source: renderDocsPage(read(root, source), title) });
+      for (const [fileName, { source, title, lang }] of Object.entries(DOCS_PAGES)) {
+        this.emitFile({ type: 'asset', fileName, source: renderDocsPage(read(root, source), title, lang) });
       }
     },
   };
@@ -116,7 +132,7 @@ export function docsPagesServed(root: URL): Plugin {
         const page = DOCS_PAGES[name];
         if (!page) return next();
         res.setHeader('Content-Type', 'text/html; charset=utf-8');
-        res.end(renderDocsPage(read(root, page.source), page.title));
+        res.end(renderDocsPage(read(root, page.source), page.title, page.lang));
       });
     },
   };

@@ -65,5 +65,5 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
   const flags = el('ul', { class: 'flags', 'aria-label': m.outcome.flags });
   for (const f of result.flags) flags.append(el('li', { class: `flag flag-${f}` }, m.flags[f].plain));
   if (result.flags.length === 0) flags.append(el('li', { class: 'muted' }, m.outcome.noFlags));
-  panel.append(flags, el('p', {}, el('a', { href: classLink(result.outcome), target: '_blank', rel: 'noopener' }, m.outcome.whatItMeans(words.title))));
+  panel.append(flags, el('p', {}, el('a', { href: classLink(result.outcome), hreflang: 'en', target: '_blank', rel: 'noopener' }, m.outcome.whatItMeans(words.title))));
 }

@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FLAGS, OUTCOMES } from '../../sim/index.ts';
 import { DOCS_PAGES, headingId, renderDocsPage } from '../../scripts/docs-pages.ts';
+import { en } from '../../viz/messages/en.ts';
+import { fr } from '../../viz/messages/fr.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const page = (name: string) => renderDocsPage(readFileSync(join(ROOT, DOCS_PAGES[name].source), 'utf8'), DOCS_PAGES[name].title);
+const page = (name: string) => renderDocsPage(readFileSync(join(ROOT, DOCS_PAGES[name].source), 'utf8'), DOCS_PAGES[name].title, DOCS_PAGES[name].lang);
 
 describe('the help pages', () => {
   it('gives headings the ids GitHub gives them', () => {
@@ -34,5 +36,22 @@ describe('the help pages', () => {
     expect(page('experiments.html')).toContain('<h2 id="the-regime-map-convene-map">');
     // Every link to a document the site serves points at its page.
     for (const name of Object.keys(DOCS_PAGES)) expect(page(name)).not.toMatch(/href="(\.\/)?(model|glossary|what-if|experiments|analysis)\.md/);
+  });
+
+  it('has the map and the fork in French too, and the page links each language to its own', () => {
+    const html = page('what-if.fr.html');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('<a href="./?lang=fr">← Retour à Convene</a>');
+    expect(html).toContain('<h2 id="la-carte-des-régimes">');
+    // Linked from docs/fr/, the English guide to experiments is still the site's page.
+    expect(html).toContain('href="./experiments.html#the-regime-map-convene-map"');
+    // Each help link of each catalogue lands on a heading of the page it names.
+    for (const m of [en, fr]) {
+      for (const href of [m.static.forkHelp, m.static.mapHelp]) {
+        const [, name, id] = /^\.\/([\w.-]+\.html)#(.+)$/.exec(href)!;
+        expect(DOCS_PAGES[name]?.lang ?? 'en', href).toBe(m.tag);
+        expect(page(name), href).toContain(` id="${id}">`);
+      }
+    }
   });
 });

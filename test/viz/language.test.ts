@@ -84,6 +84,19 @@ describe.skipIf(!HAVE_BROWSER)('the page in French, in Chromium', () => {
     expect(english(await visibleText(t.page))).toEqual([]);
     expect(t.errors).toEqual([]);
     await t.page.screenshot({ path: join(SCREENSHOTS, 'language-fr-1366x768.png') });
+    // The help on forks is the French page, opened on its section, and leads back in French; the
+    // model's page exists in English only, and its link says so.
+    const forkHelp = t.page.locator('a[data-i18n="forkHow"]');
+    expect(await forkHelp.getAttribute('href')).toBe(fr.static.forkHelp);
+    expect(await t.page.locator('.outcome-panel a[hreflang="en"]').textContent()).toMatch(/\(page en anglais\)$/);
+    const help = await t.page.context().newPage();
+    await help.goto(new URL(fr.static.forkHelp, t.page.url()).href);
+    expect(await help.evaluate(() => document.documentElement.lang)).toBe('fr');
+    const section = help.locator('h2', { hasText: 'Une bifurcation' });
+    expect(await section.evaluate((h) => h.getBoundingClientRect().top >= 0 && h.getBoundingClientRect().top < innerHeight)).toBe(true);
+    expect(await help.locator('nav a').getAttribute('href')).toBe('./?lang=fr');
+    await help.screenshot({ path: join(SCREENSHOTS, 'what-if-fr.png') });
+    await help.close();
     await t.page.close();
   });
 

@@ -42,11 +42,14 @@ describe('index.html and the English catalogue', () => {
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
   const texts = [...html.matchAll(/data-i18n="([\w]+)"[^>]*>([^<]*)</g)].map(([, key, text]) => [key, text] as const);
   const labels = [...html.matchAll(/<[^>]*aria-label="([^"]*)"[^>]*data-i18n-label="(\w+)"/g)].map(([, text, key]) => [key, text] as const);
+  const hrefs = [...html.matchAll(/<a href="([^"]*)" data-i18n-href="(\w+)"/g)].map(([, href, key]) => [key, href] as const);
 
   it('marks every text of the page with its key, and each says what the catalogue says', () => {
     expect(texts.length).toBeGreaterThan(40);
     for (const [key, text] of texts) expect([key, text]).toEqual([key, (en.static as Record<string, string>)[key]]);
     for (const [key, text] of labels) expect([key, text]).toEqual([key, (en.static as Record<string, string>)[key]]);
+    expect(hrefs.map(([key]) => key)).toEqual(['forkHelp', 'forkHelp', 'mapHelp']);
+    for (const [key, href] of hrefs) expect([key, href]).toEqual([key, (en.static as Record<string, string>)[key]]);
   });
 
   it('leaves no English text of its own unmarked, and no catalogue text unused', () => {
@@ -57,7 +60,7 @@ describe('index.html and the English catalogue', () => {
       .map(([, , , text]) => text.trim())
       .filter((t) => t !== '' && t !== 'Convene' && t !== 'Class mode' && t !== 'English' && t !== 'Français' && t !== 'Before round 0');
     expect(unmarked).toEqual([]);
-    const used = new Set([...texts.map(([k]) => k), ...labels.map(([k]) => k), 'title']);
+    const used = new Set([...texts.map(([k]) => k), ...labels.map(([k]) => k), ...hrefs.map(([k]) => k), 'title']);
     expect(Object.keys(en.static).filter((k) => !used.has(k))).toEqual([]);
   });
 });

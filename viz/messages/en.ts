@@ -87,6 +87,8 @@ export const en = {
     minutesList: 'Minutes of the meeting',
     forkTitle: 'What if: the meeting as it was, and the fork',
     forkHow: 'How a fork works',
+    /** The help page's section on forks, in this language (scripts/docs-pages.ts). */
+    forkHelp: './what-if.html#a-fork-changing-one-condition-from-a-given-round-on',
     mapTitle: 'Regime map',
     mapNote:
       "Two of the convenor's conditions, each over a range: which outcome each combination leads to, over the same seeds, with the other conditions as set. Computed here, cell by cell.",
@@ -100,6 +102,7 @@ export const en = {
     colourBy: 'Colour by',
     drawMap: 'Draw the map',
     mapHow: 'How the regime map works',
+    mapHelp: './what-if.html#the-regime-map',
     compareTitle: 'Compare',
     changeOne: 'Change one condition',
     compareRun: 'Compare, same seed',

@@ -158,6 +158,7 @@ export const fr: Messages = {
     minutesList: 'Procès-verbal de la réunion',
     forkTitle: 'Et si : la réunion telle qu’elle était, et la bifurcation',
     forkHow: 'Comment fonctionne une bifurcation',
+    forkHelp: './what-if.fr.html#une-bifurcation--changer-une-condition-à-partir-dun-tour-donné',
     mapTitle: 'Carte des régimes',
     mapNote:
       'Deux des conditions de l’organisateur, chacune sur une plage de valeurs : à quel résultat mène chaque combinaison, avec les mêmes graines, les autres conditions restant telles qu’elles sont réglées. Calculé ici, case par case.',
@@ -171,6 +172,7 @@ export const fr: Messages = {
     colourBy: 'Couleur selon',
     drawMap: 'Tracer la carte',
     mapHow: 'Comment fonctionne la carte des régimes',
+    mapHelp: './what-if.fr.html#la-carte-des-régimes',
     compareTitle: 'Comparer',
     changeOne: 'Changer une condition',
     compareRun: 'Comparer, même graine',
@@ -250,7 +252,7 @@ export const fr: Messages = {
     supportHighest: (end: string) => `${end} à la fin, son plus haut niveau`,
     flags: 'alertes',
     noFlags: 'Aucune alerte.',
-    whatItMeans: (title: string) => `Ce que veut dire « ${lower(title)} »`,
+    whatItMeans: (title: string) => `Ce que veut dire « ${lower(title)} » (page en anglais)`,
   },
 
   narrator: {
