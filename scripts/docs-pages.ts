@@ -21,6 +21,8 @@ export const DOCS_PAGES: Record<string, { source: string; title: string; lang?: 
   'glossary.html': { source: 'docs/glossary.md', title: 'Glossary' },
   'what-if.html': { source: 'docs/what-if.md', title: 'What if: the regime map and the fork' },
   'what-if.fr.html': { source: 'docs/fr/what-if.md', title: 'Et si : la carte des régimes et la bifurcation', lang: 'fr' },
+  // The model's sections 7 and 8 alone: the page's « Ce que veut dire … » lands on a class there.
+  'outcomes.fr.html': { source: 'docs/fr/outcomes.md', title: 'Comment finit une réunion : les résultats et les alertes', lang: 'fr' },
   'experiments.html': { source: 'docs/experiments.md', title: 'Experiments from the command line' },
   'analysis.html': { source: 'docs/analysis.md', title: 'Which conditions matter' },
 };

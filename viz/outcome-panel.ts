@@ -16,7 +16,7 @@ export function headlineOf(result: RunResult, meta: Pick<Meta, 'ids' | 'labels'>
 }
 
 /** The site's page on the model (docs/model.md rendered, scripts/docs-pages.ts), at the outcome class's row. */
-export const classLink = (outcome: RunResult['outcome']) => `./model.html#${outcome}`;
+export const classLink = (outcome: RunResult['outcome']) => `${m.outcome.classPage}#${outcome}`;
 
 /** `known`: how this run ends, when the page has gone back in time from its end; `meta` names its stakeholders. */
 export function renderOutcome(panel: HTMLElement, result: RunResult | null, round: number, known: RunResult | null = null, meta: Meta | null = null): void {
@@ -65,5 +65,5 @@ export function renderOutcome(panel: HTMLElement, result: RunResult | null, roun
   const flags = el('ul', { class: 'flags', 'aria-label': m.outcome.flags });
   for (const f of result.flags) flags.append(el('li', { class: `flag flag-${f}` }, m.flags[f].plain));
   if (result.flags.length === 0) flags.append(el('li', { class: 'muted' }, m.outcome.noFlags));
-  panel.append(flags, el('p', {}, el('a', { href: classLink(result.outcome), hreflang: 'en', target: '_blank', rel: 'noopener' }, m.outcome.whatItMeans(words.title))));
+  panel.append(flags, el('p', {}, el('a', { href: classLink(result.outcome), target: '_blank', rel: 'noopener' }, m.outcome.whatItMeans(words.title))));
 }

@@ -45,6 +45,12 @@ describe('the help pages', () => {
     expect(html).toContain('<h2 id="la-carte-des-régimes">');
     // Linked from docs/fr/, the English guide to experiments is still the site's page.
     expect(html).toContain('href="./experiments.html#the-regime-map-convene-map"');
+    // The French page of outcomes has a row for each class and flag, titled as the page titles it.
+    const classes = page('outcomes.fr.html');
+    for (const id of [...OUTCOMES, ...FLAGS]) expect(classes.split(`<tr id="${id}">`).length - 1, id).toBe(1);
+    for (const id of OUTCOMES) expect(classes).toContain(`<strong>${fr.outcomes[id].title}.</strong>`);
+    expect(en.outcome.classPage).toBe('./model.html');
+    expect(DOCS_PAGES[fr.outcome.classPage.slice(2)].lang).toBe('fr');
     // Each help link of each catalogue lands on a heading of the page it names.
     for (const m of [en, fr]) {
       for (const href of [m.static.forkHelp, m.static.mapHelp]) {

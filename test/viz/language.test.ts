@@ -84,11 +84,19 @@ describe.skipIf(!HAVE_BROWSER)('the page in French, in Chromium', () => {
     expect(english(await visibleText(t.page))).toEqual([]);
     expect(t.errors).toEqual([]);
     await t.page.screenshot({ path: join(SCREENSHOTS, 'language-fr-1366x768.png') });
-    // The help on forks is the French page, opened on its section, and leads back in French; the
-    // model's page exists in English only, and its link says so.
+    // « Ce que veut dire … » lands on the class's row of the French page of outcomes.
+    const classLink = t.page.locator('.outcome-panel a[href*="outcomes.fr.html"]');
+    expect(await classLink.getAttribute('href')).toBe(`./outcomes.fr.html#${outcome}`);
+    const classes = await t.page.context().newPage();
+    await classes.goto(new URL(`./outcomes.fr.html#${outcome}`, t.page.url()).href);
+    const row = classes.locator(`tr#${outcome}`);
+    expect(await row.locator('td strong').textContent()).toBe(`${fr.outcomes[outcome].title}.`);
+    expect(await row.evaluate((r) => r.getBoundingClientRect().top >= 0 && r.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    await classes.screenshot({ path: join(SCREENSHOTS, 'outcomes-fr.png') });
+    await classes.close();
+    // The help on forks is the French page, opened on its section, and leads back in French.
     const forkHelp = t.page.locator('a[data-i18n="forkHow"]');
     expect(await forkHelp.getAttribute('href')).toBe(fr.static.forkHelp);
-    expect(await t.page.locator('.outcome-panel a[hreflang="en"]').textContent()).toMatch(/\(page en anglais\)$/);
     const help = await t.page.context().newPage();
     await help.goto(new URL(fr.static.forkHelp, t.page.url()).href);
     expect(await help.evaluate(() => document.documentElement.lang)).toBe('fr');

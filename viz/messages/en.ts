@@ -182,6 +182,8 @@ export const en = {
     flags: 'flags',
     noFlags: 'No flags.',
     whatItMeans: (title: string) => `What ${lower(title)} means`,
+    /** The help page with a row for each outcome class (its id is the row's), in this language. */
+    classPage: './model.html',
   },
 
   narrator: {

@@ -252,7 +252,8 @@ export const fr: Messages = {
     supportHighest: (end: string) => `${end} à la fin, son plus haut niveau`,
     flags: 'alertes',
     noFlags: 'Aucune alerte.',
-    whatItMeans: (title: string) => `Ce que veut dire « ${lower(title)} » (page en anglais)`,
+    whatItMeans: (title: string) => `Ce que veut dire « ${lower(title)} »`,
+    classPage: './outcomes.fr.html',
   },
 
   narrator: {
