@@ -10,8 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FLAGS, OUTCOMES } from '../../sim/index.ts';
 import { DOCS_PAGES, headingId, renderDocsPage } from '../../scripts/docs-pages.ts';
-import { en } from '../../viz/messages/en.ts';
-import { fr } from '../../viz/messages/fr.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const page = (name: string) => renderDocsPage(readFileSync(join(ROOT, DOCS_PAGES[name].source), 'utf8'), DOCS_PAGES[name].title, DOCS_PAGES[name].lang);
@@ -45,19 +43,9 @@ describe('the help pages', () => {
     expect(html).toContain('<h2 id="la-carte-des-régimes">');
     // Linked from docs/fr/, the English guide to experiments is still the site's page.
     expect(html).toContain('href="./experiments.html#the-regime-map-convene-map"');
-    // The French page of outcomes has a row for each class and flag, titled as the page titles it.
+    // The French page of outcomes has a row for each class and flag.
     const classes = page('outcomes.fr.html');
+    expect(classes).toContain('<html lang="fr">');
     for (const id of [...OUTCOMES, ...FLAGS]) expect(classes.split(`<tr id="${id}">`).length - 1, id).toBe(1);
-    for (const id of OUTCOMES) expect(classes).toContain(`<strong>${fr.outcomes[id].title}.</strong>`);
-    expect(en.outcome.classPage).toBe('./model.html');
-    expect(DOCS_PAGES[fr.outcome.classPage.slice(2)].lang).toBe('fr');
-    // Each help link of each catalogue lands on a heading of the page it names.
-    for (const m of [en, fr]) {
-      for (const href of [m.static.forkHelp, m.static.mapHelp]) {
-        const [, name, id] = /^\.\/([\w.-]+\.html)#(.+)$/.exec(href)!;
-        expect(DOCS_PAGES[name]?.lang ?? 'en', href).toBe(m.tag);
-        expect(page(name), href).toContain(` id="${id}">`);
-      }
-    }
   });
 });
