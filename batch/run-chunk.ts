@@ -8,7 +8,7 @@
  * What a chunk gathers lives off the JavaScript heap, in buffers the worker keeps from chunk to
  * chunk: each row is encoded into bytes as soon as it is formatted, so no row's text outlives
  * its run. Gathered as strings, a chunk's rows outlived the scavenges of its runs and were
- * promoted to the old generation, about 150 bytes a run to be freed only by a full collection;
+ * promoted to the old generation, about 180 bytes a run to be freed only by a full collection;
  * a long batch's peak memory grew with them (BENCHMARKS.md, "Memory against a batch's length").
  */
 // The core's own modules, not sim/index.ts: a worker loads the runs, not the scenario loader.

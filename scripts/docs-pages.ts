@@ -13,8 +13,8 @@ export type DocsLanguage = 'en' | 'fr';
 
 /**
  * Site page → its Markdown source (relative to the project's root), title and language. A page in
- * another language than English is its English page's name with the language before `.html`
- * (`what-if.fr.html`), from `docs/<language>/`; the page links to it when it speaks that language.
+ * another language than English is named with the language before `.html` (`what-if.fr.html`),
+ * from `docs/<language>/`; the page's catalogue in that language links to it.
  */
 export const DOCS_PAGES: Record<string, { source: string; title: string; lang?: DocsLanguage }> = {
   'model.html': { source: 'docs/model.md', title: 'The Convene model' },
