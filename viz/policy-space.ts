@@ -439,7 +439,7 @@ export function createPolicySpace(host: HTMLElement, tooltip: HTMLElement): Poli
       // One who left, or an objector, by name; several of a constituency who left, by their group.
       .text((l) => {
         const why = words.space.why[l.why] ?? l.why;
-        return l.count > 1 ? words.space.crowd(groupNameAt(m, m.constituency[l.first]), l.count, why) : words.space.named(nameOf(m, l.first), why);
+        return l.count > 1 ? words.space.crowd(groupNameAt(m, m.constituency[l.first]), l.count, why) : words.space.named(nameAt(m, l.first), why);
       });
 
     // Once it is over: each constituency's (power-weighted) mean ideal, joined to the text adopted.
@@ -822,9 +822,6 @@ export function describe(m: Meta, frame: Frame, i: number): string[] {
     words.space.least(num(m.reservation[i]), state),
   ];
 }
-
-/** Stakeholder i by a short name, as the minutes name it (viz/names.ts). */
-export const nameOf = (m: Meta, i: number): string => nameAt(m, i);
 
 
 /** A domain around the values, padded, at least 0.3 wide, inside [0, 1]. */
